@@ -1,0 +1,42 @@
+package com.cumulus.common.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "cumulus.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code source} of every event this service writes, e.g. {@code /tenancy}. */
+    @WithDefault("/cumulus")
+    String source();
+
+    /** Topic used when a caller does not name one, e.g. {@code tenancy.events}. */
+    @WithDefault("cumulus.events")
+    String defaultTopic();
+
+    Relay relay();
+
+    interface Relay {
+        /** Whether this instance publishes outbox rows. Every replica may run it; an advisory lock elects one at a time. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most rows published in one relay cycle. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Safety-net poll period; commits normally wake the relay at once through LISTEN/NOTIFY. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** Delay before a failed cycle is retried. */
+        @WithDefault("1s")
+        Duration retryDelay();
+
+        /** Override of the LISTEN connection URI; by default the reactive datasource URL is used. */
+        Optional<String> listenUrl();
+    }
+}

@@ -1,0 +1,222 @@
+package com.cumulus.common.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, then deletes them.
+ * <p>
+ * A commit wakes the relay through PostgreSQL LISTEN/NOTIFY (a statement trigger on {@code outbox_event});
+ * a periodic poll is the safety net. One cycle runs at a time per instance, and a transaction-scoped advisory lock
+ * lets only one replica publish at a time, so rows leave in id order. Rows are deleted only after Kafka acknowledged
+ * them: a crash between the two re-publishes a few events, which consumers absorb by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final String CHANNEL = "outbox_event";
+    private static final long ADVISORY_LOCK_KEY = 0x0C0FFEE_0B0BL;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final Timer lag;
+    private final String datasourceUrl;
+    private final String username;
+    private final Optional<String> password;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean rerun = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicLong published = new AtomicLong();
+    private volatile OffsetDateTime lastSuccess;
+    private volatile String lastError;
+    private PgSubscriber subscriber;
+    private long timerId = -1;
+
+    public OutboxRelay(Pool pool, Vertx vertx,
+                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+                       MutinyEmitter<String> emitter,
+                       OutboxConfig config, MeterRegistry registry,
+                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
+                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.emitter = emitter;
+        this.config = config;
+        this.datasourceUrl = datasourceUrl;
+        this.username = username;
+        this.password = password;
+        this.lag = Timer.builder("cumulus.outbox.publish.lag")
+                .description("time from outbox insert to Kafka acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent ignored) {
+        if (!config.relay().enabled()) {
+            LOG.info("outbox relay disabled on this instance");
+            return;
+        }
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        stop();
+    }
+
+    /** Starts listening and polling; pending rows from before a restart are published on the first cycle. */
+    public synchronized void start() {
+        paused.set(false);
+        if (timerId < 0) {
+            timerId = vertx.setPeriodic(config.relay().pollInterval().toMillis(), id -> trigger());
+        }
+        if (subscriber == null) {
+            String uri = config.relay().listenUrl().orElse(datasourceUrl.replaceFirst("^vertx-reactive:", ""));
+            PgConnectOptions options = PgConnectOptions.fromUri(uri).setUser(username);
+            password.ifPresent(options::setPassword);
+            subscriber = PgSubscriber.subscriber(vertx, options)
+                    .reconnectPolicy(retries -> config.relay().retryDelay().toMillis());
+            subscriber.channel(CHANNEL).handler(payload -> trigger());
+            subscriber.connect().subscribe().with(
+                    ok -> LOG.debugf("outbox relay listening on %s", CHANNEL),
+                    err -> LOG.warnf("outbox relay could not LISTEN (%s); polling only", err.getMessage()));
+        }
+        trigger();
+    }
+
+    /** Stops publishing (rows keep accumulating in the table). Used on shutdown and by failure tests. */
+    public synchronized void stop() {
+        paused.set(true);
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+            timerId = -1;
+        }
+        if (subscriber != null) {
+            PgSubscriber closing = subscriber;
+            subscriber = null;
+            closing.close().subscribe().with(x -> { }, err -> { });
+        }
+    }
+
+    public boolean isRunning() {
+        return !paused.get() && timerId >= 0;
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    public Optional<OffsetDateTime> lastSuccess() {
+        return Optional.ofNullable(lastSuccess);
+    }
+
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+
+    /** Asks for a cycle; coalesces with one already running. */
+    public void trigger() {
+        if (paused.get()) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            rerun.set(true);
+            return;
+        }
+        rerun.set(false);
+        drainOnce().subscribe().with(count -> {
+            lastSuccess = OffsetDateTime.now();
+            lastError = null;
+            running.set(false);
+            if (count >= config.relay().batchSize() || rerun.get()) {
+                trigger();
+            }
+        }, failure -> {
+            lastError = failure.getMessage();
+            LOG.warnf("outbox relay cycle failed, retrying: %s", failure.getMessage());
+            running.set(false);
+            vertx.setTimer(config.relay().retryDelay().toMillis(), id -> trigger());
+        });
+    }
+
+    /** Publishes one batch; returns the number of rows published. */
+    Uni<Integer> drainOnce() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(ADVISORY_LOCK_KEY))
+                .chain(lock -> lock.iterator().next().getBoolean(0)
+                        ? publishBatch(connection)
+                        : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishBatch(SqlConnection connection) {
+        return connection.preparedQuery(
+                        "select id, topic, aggregate_id, payload, created_at from outbox_event order by id limit $1")
+                .execute(Tuple.of(config.relay().batchSize()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        ids.add(row.getLong("id"));
+                        sends.add(send(row));
+                    }
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(acked -> connection
+                                    .preparedQuery("delete from outbox_event where id = any($1)")
+                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
+                            .map(deleted -> {
+                                published.addAndGet(ids.size());
+                                return ids.size();
+                            });
+                });
+    }
+
+    private Uni<Void> send(Row row) {
+        OffsetDateTime created = row.getOffsetDateTime("created_at");
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        Message<String> message = Message.of(row.getString("payload")).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(row.getString("topic"))
+                        .withKey(row.getString("aggregate_id"))
+                        .withHeaders(headers)
+                        .build());
+        return emitter.sendMessage(message).invoke(() -> lag.record(
+                Duration.between(created, OffsetDateTime.now()).abs()));
+    }
+}

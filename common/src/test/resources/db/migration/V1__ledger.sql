@@ -1,0 +1,5 @@
+create table ledger_entry (
+    id      uuid primary key,
+    account text   not null,
+    amount  bigint not null
+);
