@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,6 +14,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -36,9 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes committed outbox rows to Kafka, oldest first, then deletes them.
  * <p>
  * A commit wakes the relay through PostgreSQL LISTEN/NOTIFY (a statement trigger on {@code outbox_event});
- * a periodic poll is the safety net. One cycle runs at a time per instance, and a transaction-scoped advisory lock
- * lets only one replica publish at a time, so rows leave in id order. Rows are deleted only after Kafka acknowledged
- * them: a crash between the two re-publishes a few events, which consumers absorb by event id.
+ * a periodic poll is the safety net. One cycle runs at a time per instance. The instance whose dedicated connection
+ * holds a session advisory lock is the only publisher among the replicas (if that connection drops, PostgreSQL releases
+ * the lock and another replica takes over), so rows leave in id order. Rows are deleted only after Kafka acknowledged
+ * them (idempotent producer, acks=all, through the {@code outbox} channel): a crash between the two re-publishes a few events, which consumers absorb by
+ * event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,11 +48,13 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CHANNEL = "outbox_event";
     private static final long ADVISORY_LOCK_KEY = 0x0C0FFEE_0B0BL;
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
     private final Pool pool;
     private final Vertx vertx;
-    private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final MutinyEmitter<String> emitter;
+    private SqlConnection leader;
     private final Timer lag;
     private final String datasourceUrl;
     private final String username;
@@ -65,10 +69,9 @@ public class OutboxRelay {
     private PgSubscriber subscriber;
     private long timerId = -1;
 
-    public OutboxRelay(Pool pool, Vertx vertx,
+    public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry registry,
                        @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                        MutinyEmitter<String> emitter,
-                       OutboxConfig config, MeterRegistry registry,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
                        @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -96,6 +99,7 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent ignored) {
         stop();
     }
+
 
     /** Starts listening and polling; pending rows from before a restart are published on the first cycle. */
     public synchronized void start() {
@@ -128,6 +132,15 @@ public class OutboxRelay {
             PgSubscriber closing = subscriber;
             subscriber = null;
             closing.close().subscribe().with(x -> { }, err -> { });
+        }
+        releaseLeadership();
+    }
+
+    private void releaseLeadership() {
+        SqlConnection held = leader;
+        leader = null;
+        if (held != null) {
+            held.close().subscribe().with(x -> { }, err -> { });
         }
     }
 
@@ -167,18 +180,35 @@ public class OutboxRelay {
         }, failure -> {
             lastError = failure.getMessage();
             LOG.warnf("outbox relay cycle failed, retrying: %s", failure.getMessage());
+            releaseLeadership();
             running.set(false);
             vertx.setTimer(config.relay().retryDelay().toMillis(), id -> trigger());
         });
     }
 
-    /** Publishes one batch; returns the number of rows published. */
+    /** Publishes one batch if this instance is the leader; returns the number of rows published. */
     Uni<Integer> drainOnce() {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(ADVISORY_LOCK_KEY))
-                .chain(lock -> lock.iterator().next().getBoolean(0)
-                        ? publishBatch(connection)
-                        : Uni.createFrom().item(0)));
+        return leadership().chain(connection -> connection == null
+                ? Uni.createFrom().item(0)
+                : publishBatch(connection));
+    }
+
+    /** The connection holding the publisher lock, or null while another replica holds it. */
+    private Uni<SqlConnection> leadership() {
+        if (leader != null) {
+            return Uni.createFrom().item(leader);
+        }
+        return pool.getConnection().chain(connection -> connection
+                .preparedQuery("select pg_try_advisory_lock($1)").execute(Tuple.of(ADVISORY_LOCK_KEY))
+                .map(rows -> {
+                    if (rows.iterator().next().getBoolean(0)) {
+                        leader = connection;
+                        connection.closeHandler(() -> leader = null);
+                        return connection;
+                    }
+                    connection.closeAndForget();
+                    return null;
+                }));
     }
 
     private Uni<Integer> publishBatch(SqlConnection connection) {
@@ -209,7 +239,7 @@ public class OutboxRelay {
     private Uni<Void> send(Row row) {
         OffsetDateTime created = row.getOffsetDateTime("created_at");
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", CONTENT_TYPE);
         Message<String> message = Message.of(row.getString("payload")).addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(row.getString("topic"))
