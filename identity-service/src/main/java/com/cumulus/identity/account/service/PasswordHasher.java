@@ -1,0 +1,107 @@
+package com.cumulus.identity.account.service;
+
+import com.cumulus.identity.config.IdentityConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Argon2id (BouncyCastle, pure Java) in PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
+ * Hashing and verification run on a worker thread ({@code executeBlocking}), never on the event loop, and resume on
+ * the caller's context so Hibernate Reactive can continue there.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final int SALT_BYTES = 16;
+    private final IdentityConfig.Password params;
+    private final Vertx vertx;
+    private final SecureRandom random = new SecureRandom();
+    /** Verified against when the account does not exist, so timing does not reveal it. */
+    private final String decoy;
+
+    public PasswordHasher(IdentityConfig config, Vertx vertx) {
+        this.params = config.password();
+        this.vertx = vertx;
+        this.decoy = hash("decoy-password-" + random.nextLong());
+    }
+
+    public Uni<String> hashAsync(String password) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> hash(password)), false);
+    }
+
+    /** Verifies {@code password}; a null hash is checked against a decoy and always fails. */
+    public Uni<Boolean> verifyAsync(String password, String phc) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> phc == null
+                ? verify(password, decoy) && false
+                : verify(password, phc)), false);
+    }
+
+    public String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        byte[] out = derive(password, salt, params.memoryKib(), params.iterations(), params.parallelism(),
+                params.hashLength());
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return "$argon2id$v=19$m=" + params.memoryKib() + ",t=" + params.iterations() + ",p=" + params.parallelism()
+                + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(out);
+    }
+
+    public boolean verify(String password, String phc) {
+        try {
+            String[] parts = phc.split("\\$");
+            if (parts.length != 6 || !"argon2id".equals(parts[1])) {
+                return false;
+            }
+            int m = 0;
+            int t = 0;
+            int p = 0;
+            for (String kv : parts[3].split(",")) {
+                String[] pair = kv.split("=");
+                int value = Integer.parseInt(pair[1]);
+                switch (pair[0]) {
+                    case "m" -> m = value;
+                    case "t" -> t = value;
+                    case "p" -> p = value;
+                    default -> {
+                    }
+                }
+            }
+            Base64.Decoder b64 = Base64.getDecoder();
+            byte[] salt = b64.decode(parts[4]);
+            byte[] expected = b64.decode(parts[5]);
+            byte[] actual = derive(password, salt, m, t, p, expected.length);
+            return MessageDigest.isEqual(expected, actual);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when the stored hash was made with other parameters than the configured ones. */
+    public boolean needsRehash(String phc) {
+        return phc == null || !phc.contains("$m=" + params.memoryKib() + ",t=" + params.iterations() + ",p="
+                + params.parallelism() + "$");
+    }
+
+    static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(parameters);
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

@@ -1,0 +1,174 @@
+package com.cumulus.identity.keys;
+
+import com.cumulus.identity.config.IdentityConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.keys.EllipticCurves;
+import org.jose4j.lang.JoseException;
+
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The signing keys: generated at first start, stored in PostgreSQL with the private key encrypted, rotated on a
+ * schedule and on demand. A retired key keeps verifying (and stays in the JWKS) until every token it signed expired.
+ * Keys are cached in memory and reloaded periodically so replicas see each other's rotations.
+ */
+@ApplicationScoped
+public class KeyService {
+
+    private static final Logger LOG = Logger.getLogger(KeyService.class);
+    public static final String ALGORITHM = "ES256";
+    private static final long LOCK_ID = 0x1d3e7171L;
+
+    /** The key that signs now. */
+    public record ActiveKey(String kid, PrivateKey privateKey) {
+    }
+
+    private final IdentityConfig config;
+    private final KeyEncryption encryption;
+    private volatile ActiveKey active;
+    private volatile Map<String, PublicKey> verifying = Map.of();
+    private volatile List<Map<String, Object>> jwks = List.of();
+
+    public KeyService(IdentityConfig config, KeyEncryption encryption) {
+        this.config = config;
+        this.encryption = encryption;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(this::ensureAndReload);
+    }
+
+    @Scheduled(every = "${cumulus.identity.keys.check-every}", delayed = "${cumulus.identity.keys.check-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return ensureAndReload().onFailure().invoke(e -> LOG.warn("signing key check failed", e))
+                .onFailure().recoverWithNull();
+    }
+
+    Uni<Void> ensureAndReload() {
+        return Panache.withTransaction(() -> lock().chain(() -> SigningKey.<SigningKey>list("retiredAt is null"))
+                        .chain(current -> {
+                            boolean due = current.isEmpty() || current.get(0).createdAt
+                                    .plus(config.keys().rotationInterval()).isBefore(Instant.now());
+                            return due ? rotateLocked(current) : Uni.createFrom().voidItem();
+                        }))
+                .chain(this::reload);
+    }
+
+    /** Rotates now: the new key signs from here on; the old one keeps verifying until its tokens expired. */
+    public Uni<String> rotate() {
+        return Panache.withTransaction(() -> lock().chain(() -> SigningKey.<SigningKey>list("retiredAt is null"))
+                        .chain(this::rotateLocked))
+                .chain(() -> reload())
+                .map(ignored -> active.kid());
+    }
+
+    private Uni<Void> lock() {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(pg_advisory_xact_lock(" + LOCK_ID
+                + ") as text)").getSingleResult()).replaceWithVoid();
+    }
+
+    private Uni<Void> rotateLocked(List<SigningKey> current) {
+        Instant now = Instant.now();
+        Duration longest = config.tokens().accessTokenTtl().compareTo(config.tokens().serviceAccountTokenTtl()) > 0
+                ? config.tokens().accessTokenTtl() : config.tokens().serviceAccountTokenTtl();
+        for (SigningKey old : current) {
+            old.retiredAt = now;
+            old.dropAfter = now.plus(longest).plus(1, ChronoUnit.MINUTES);
+        }
+        SigningKey fresh = generate(now);
+        LOG.infof("new signing key %s", fresh.kid);
+        return fresh.persist().replaceWithVoid();
+    }
+
+    private SigningKey generate(Instant now) {
+        try {
+            EllipticCurveJsonWebKey jwk = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            String kid = UUID.randomUUID().toString();
+            jwk.setKeyId(kid);
+            jwk.setUse("sig");
+            jwk.setAlgorithm(ALGORITHM);
+            SigningKey key = new SigningKey();
+            key.kid = kid;
+            key.algorithm = ALGORITHM;
+            key.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+            key.privateKey = encryption.encrypt(kid, jwk.getPrivateKey().getEncoded());
+            key.createdAt = now;
+            return key;
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot generate a signing key", e);
+        }
+    }
+
+    /** Re-reads the keys that may still verify a live token. */
+    public Uni<Void> reload() {
+        return Panache.withSession(() -> SigningKey.<SigningKey>list(
+                        "dropAfter is null or dropAfter > ?1 order by createdAt desc", Instant.now()))
+                .invoke(this::install)
+                .replaceWithVoid();
+    }
+
+    private void install(List<SigningKey> keys) {
+        Map<String, PublicKey> publicKeys = new HashMap<>();
+        List<Map<String, Object>> published = new ArrayList<>();
+        ActiveKey signing = null;
+        for (SigningKey key : keys) {
+            try {
+                PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key.publicJwk);
+                publicKeys.put(key.kid, jwk.getPublicKey());
+                published.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+                if (key.retiredAt == null && signing == null) {
+                    byte[] der = encryption.decrypt(key.kid, key.privateKey);
+                    PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
+                    signing = new ActiveKey(key.kid, priv);
+                }
+            } catch (JoseException | java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("signing key " + key.kid + " is unreadable", e);
+            }
+        }
+        if (signing == null) {
+            throw new IllegalStateException("no active signing key");
+        }
+        this.verifying = Map.copyOf(publicKeys);
+        this.jwks = List.copyOf(published);
+        this.active = signing;
+    }
+
+    public ActiveKey active() {
+        ActiveKey key = active;
+        if (key == null) {
+            throw new IllegalStateException("signing keys not loaded yet");
+        }
+        return key;
+    }
+
+    public PublicKey verificationKey(String kid) {
+        return kid == null ? null : verifying.get(kid);
+    }
+
+    public List<Map<String, Object>> jwks() {
+        return jwks;
+    }
+}

@@ -1,0 +1,70 @@
+package com.cumulus.identity.membership;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Projection of tenancy's memberships (organization id, user id, roles) that feeds the {@code orgs} claim.
+ * Identity also writes a row itself when it creates a user in an organization, so the first token already carries it;
+ * tenancy's membership events then overwrite it with the full role set.
+ */
+@ApplicationScoped
+public class MembershipStore {
+
+    public Uni<Map<String, List<String>>> orgsOf(UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select cast(organization_id as text), roles from membership where user_id = :user"
+                                + " order by organization_id", Object[].class)
+                .setParameter("user", userId)
+                .getResultList())
+                .map(rows -> {
+                    Map<String, List<String>> out = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        out.put((String) row[0], split((String) row[1]));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<Void> grant(UUID organizationId, UUID userId, Collection<String> roles) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into membership (organization_id, user_id, roles) values (:org, :user, :roles)"
+                                + " on conflict (organization_id, user_id) do update set roles = excluded.roles")
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
+                .setParameter("roles", String.join(",", roles))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> revoke(UUID organizationId, UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from membership where organization_id = :org and user_id = :user")
+                .setParameter("org", organizationId)
+                .setParameter("user", userId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> revokeUser(UUID userId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from membership where user_id = :user")
+                .setParameter("user", userId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Void> deleteOrganization(UUID organizationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("delete from membership where organization_id = :org")
+                .setParameter("org", organizationId)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    static List<String> split(String roles) {
+        return roles == null || roles.isBlank() ? List.of() : Arrays.stream(roles.split(",")).toList();
+    }
+}

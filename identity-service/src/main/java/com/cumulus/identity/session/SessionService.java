@@ -1,0 +1,139 @@
+package com.cumulus.identity.session;
+
+import com.cumulus.common.events.Outbox;
+import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.config.IdentityConfig;
+import com.cumulus.identity.membership.MembershipStore;
+import com.cumulus.identity.token.Secrets;
+import com.cumulus.identity.token.TokenService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Login sessions, the tokens issued in them, and their revocation (with {@code session.revoked} events). */
+@ApplicationScoped
+public class SessionService {
+
+    public static final String SESSION_REVOKED = "com.cumulus.identity.session.revoked.v1";
+    public static final String LOGGED_IN = "com.cumulus.identity.user.logged-in.v1";
+
+    private final IdentityConfig config;
+    private final TokenService tokens;
+    private final MembershipStore memberships;
+    private final Outbox outbox;
+
+    public SessionService(IdentityConfig config, TokenService tokens, MembershipStore memberships, Outbox outbox) {
+        this.config = config;
+        this.tokens = tokens;
+        this.memberships = memberships;
+        this.outbox = outbox;
+    }
+
+    /** Starts a session (inside the caller's transaction) and records the logged-in event. */
+    public Uni<UserSession> start(User user, String clientId, String cookieHash) {
+        UserSession session = new UserSession();
+        session.id = UUID.randomUUID();
+        session.userId = user.id;
+        session.clientId = clientId;
+        session.cookieHash = cookieHash;
+        Instant now = Instant.now();
+        session.authTime = now;
+        session.createdAt = now;
+        session.expiresAt = now.plus(config.tokens().sessionTtl());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("userId", user.id.toString());
+        data.put("sessionId", session.id.toString());
+        data.put("at", now.toString());
+        return session.<UserSession>persist()
+                .chain(saved -> outbox.record(LOGGED_IN, user.id.toString(), data, user.id.toString()).replaceWith(saved));
+    }
+
+    /** An access token for the user in this session, with orgs from the membership projection. */
+    public Uni<TokenService.Issued> issue(User user, UserSession session, String clientId, String scope) {
+        return memberships.orgsOf(user.id).chain(orgs -> {
+            TokenService.Issued issued = tokens.accessToken(new TokenService.Subject(user.id.toString(), "user",
+                    user.email, orgs, user.platformAdmin ? List.of("platform-admin") : List.of(),
+                    session.id.toString(), clientId, scope));
+            IssuedToken record = new IssuedToken();
+            record.jti = UUID.fromString(issued.jti());
+            record.sessionId = session.id;
+            record.expiresAt = issued.expiresAt();
+            return record.persist().replaceWith(issued);
+        });
+    }
+
+    /** Creates a rotated refresh token for the session and returns its clear value. */
+    public Uni<String> newRefreshToken(UserSession session, String clientId, String scope, String nonce) {
+        String value = Secrets.random(32);
+        RefreshToken token = new RefreshToken();
+        token.tokenHash = Secrets.sha256Hex(value);
+        token.sessionId = session.id;
+        token.clientId = clientId;
+        token.scope = scope;
+        token.nonce = nonce;
+        token.createdAt = Instant.now();
+        token.expiresAt = Instant.now().plus(config.tokens().refreshTokenTtl());
+        return token.persist().replaceWith(value);
+    }
+
+    /** Revokes one session (idempotent) and publishes session.revoked with the ids of its live tokens. */
+    public Uni<Void> revoke(UserSession session) {
+        if (session.revokedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        session.revokedAt = Instant.now();
+        return IssuedToken.<IssuedToken>list("sessionId = ?1 and expiresAt > ?2", session.id, Instant.now())
+                .chain(live -> {
+                    List<String> ids = new ArrayList<>();
+                    Instant latest = Instant.now();
+                    for (IssuedToken t : live) {
+                        ids.add(t.jti.toString());
+                        if (t.expiresAt.isAfter(latest)) {
+                            latest = t.expiresAt;
+                        }
+                    }
+                    Map<String, Object> data = new LinkedHashMap<>();
+                    data.put("sessionId", session.id.toString());
+                    data.put("userId", session.userId.toString());
+                    data.put("tokenIds", ids);
+                    data.put("expiresAt", latest.toString());
+                    return outbox.record(SESSION_REVOKED, session.id.toString(), data, session.userId.toString());
+                })
+                .chain(() -> RefreshToken.update("usedAt = ?1 where sessionId = ?2 and usedAt is null",
+                        Instant.now(), session.id))
+                .replaceWithVoid();
+    }
+
+    /** Revokes every live session of the user except {@code keep} (may be null). */
+    public Uni<Void> revokeAll(UUID userId, UUID keep) {
+        return UserSession.<UserSession>list("userId = ?1 and revokedAt is null", userId)
+                .chain(sessions -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (UserSession s : sessions) {
+                        if (!s.id.equals(keep)) {
+                            chain = chain.chain(() -> revoke(s));
+                        }
+                    }
+                    return chain;
+                });
+    }
+
+    public Uni<UserSession> find(String sessionId) {
+        try {
+            return UserSession.findById(UUID.fromString(sessionId));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().nullItem();
+        }
+    }
+
+    public static Uni<Void> inTransaction(java.util.function.Supplier<Uni<Void>> work) {
+        return Panache.withTransaction(work);
+    }
+}
