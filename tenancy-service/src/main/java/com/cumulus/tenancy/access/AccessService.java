@@ -1,0 +1,90 @@
+package com.cumulus.tenancy.access;
+
+import com.cumulus.common.errors.ApiException;
+import com.cumulus.common.security.Caller;
+import com.cumulus.tenancy.organization.domain.Membership;
+import com.cumulus.tenancy.organization.domain.Organization;
+import com.cumulus.tenancy.organization.repository.MembershipRepository;
+import com.cumulus.tenancy.organization.repository.OrganizationRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Authorization from tenancy's own membership tables. A caller who is not a member of an organization gets 404 (its
+ * existence is not revealed); a member without the permission gets 403. Must run inside a session.
+ */
+@ApplicationScoped
+public class AccessService {
+
+    private final OrganizationRepository organizations;
+    private final MembershipRepository memberships;
+
+    public AccessService(OrganizationRepository organizations, MembershipRepository memberships) {
+        this.organizations = organizations;
+        this.memberships = memberships;
+    }
+
+    public static UUID parseId(String raw, String what) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.notFound(what);
+        }
+    }
+
+    public static UUID tryParse(String raw) {
+        try {
+            return raw == null ? null : UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The caller's access to the organization, or 404 when it does not exist or the caller is no member. */
+    public Uni<Access> access(Caller caller, UUID organizationId) {
+        requireAuthenticated(caller);
+        return organizations.findById(organizationId).chain(org -> {
+            if (org == null) {
+                return Uni.createFrom().failure(ApiException.notFound("organization"));
+            }
+            return rolesOf(caller, organizationId).map(roles -> {
+                if (roles.isEmpty() && !caller.isPlatformAdmin()) {
+                    throw ApiException.notFound("organization");
+                }
+                return new Access(organizationId, caller.subject(), roles, Permissions.of(roles),
+                        caller.isPlatformAdmin());
+            });
+        });
+    }
+
+    /** Like {@link #access} but also requires a permission (403 when missing). */
+    public Uni<Access> require(Caller caller, UUID organizationId, String permission) {
+        return access(caller, organizationId).invoke(a -> {
+            if (!a.can(permission)) {
+                throw ApiException.forbidden("permission " + permission + " is required");
+            }
+        });
+    }
+
+    public Uni<Organization> organization(Caller caller, UUID organizationId, String permission) {
+        return require(caller, organizationId, permission).chain(a -> organizations.findById(organizationId));
+    }
+
+    /** Users: tenancy's membership rows. API keys, service accounts and clients: the roles their token carries. */
+    private Uni<Set<String>> rolesOf(Caller caller, UUID organizationId) {
+        if (!"user".equals(caller.principalType())) {
+            return Uni.createFrom().item(caller.rolesIn(organizationId.toString()));
+        }
+        return memberships.find(organizationId, caller.subject())
+                .map(m -> m == null || !Membership.ACTIVE.equals(m.state) ? Set.<String>of() : m.roleSet());
+    }
+
+    public static void requireAuthenticated(Caller caller) {
+        if (caller == null || caller.subject() == null) {
+            throw ApiException.unauthorized("authentication required");
+        }
+    }
+}

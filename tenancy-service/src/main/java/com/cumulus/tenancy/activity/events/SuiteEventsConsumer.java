@@ -1,0 +1,35 @@
+package com.cumulus.tenancy.activity.events;
+
+import com.cumulus.common.events.Inbox;
+import com.cumulus.tenancy.activity.service.ActivityRecorder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** tenancy.events and catalog.events: every event becomes an activity (identity and provisioning have their own). */
+@ApplicationScoped
+public class SuiteEventsConsumer {
+
+    private final Inbox inbox;
+    private final ActivityRecorder activities;
+
+    public SuiteEventsConsumer(Inbox inbox, ActivityRecorder activities) {
+        this.inbox = inbox;
+        this.activities = activities;
+    }
+
+    @Incoming("tenancy-events")
+    public Uni<Void> tenancy(String json) {
+        return inbox.handleOnce("tenancy-activity-tenancy", json, activities::record).replaceWithVoid();
+    }
+
+    @Incoming("provisioning-events")
+    public Uni<Void> provisioning(String json) {
+        return inbox.handleOnce("tenancy-activity-provisioning", json, activities::record).replaceWithVoid();
+    }
+
+    @Incoming("catalog-events")
+    public Uni<Void> catalog(String json) {
+        return inbox.handleOnce("tenancy-activity-catalog", json, activities::record).replaceWithVoid();
+    }
+}

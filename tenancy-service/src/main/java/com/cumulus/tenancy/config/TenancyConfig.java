@@ -1,0 +1,39 @@
+package com.cumulus.tenancy.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Typed configuration of tenancy-service ({@code cumulus.tenancy.*}). */
+@ConfigMapping(prefix = "cumulus.tenancy")
+public interface TenancyConfig {
+
+    /** Default quotas given to every new organization. */
+    Quotas quotas();
+
+    /** List paging. */
+    Paging paging();
+
+    interface Quotas {
+        /** Managed services an organization may run. */
+        @WithDefault("20")
+        int services();
+
+        /** Projects an organization may own. */
+        @WithDefault("100")
+        int projects();
+
+        /** Total memory (GB) of an organization's services. */
+        @WithDefault("1440")
+        int memoryGb();
+    }
+
+    interface Paging {
+        /** Page size when the caller gives none. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** Largest page size a caller may ask for (larger values are clamped). */
+        @WithDefault("500")
+        int maxLimit();
+    }
+}

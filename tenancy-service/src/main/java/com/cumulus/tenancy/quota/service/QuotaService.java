@@ -1,0 +1,105 @@
+package com.cumulus.tenancy.quota.service;
+
+import com.cumulus.common.errors.ApiException;
+import com.cumulus.tenancy.config.TenancyConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Per-organization quotas. Every consumption is one conditional UPDATE ({@code used + n <= quantity}), so concurrent
+ * requests can never together exceed the quota. Must run inside the caller's transaction.
+ */
+@ApplicationScoped
+public class QuotaService {
+
+    public static final String SERVICES = "services";
+    public static final String PROJECTS = "projects";
+    public static final String MEMORY_GB = "memory_gb";
+
+    public record QuotaRow(String kind, int quantity, int used) {
+    }
+
+    private final TenancyConfig config;
+
+    public QuotaService(TenancyConfig config) {
+        this.config = config;
+    }
+
+    public Map<String, Integer> defaults() {
+        Map<String, Integer> d = new LinkedHashMap<>();
+        d.put(SERVICES, config.quotas().services());
+        d.put(PROJECTS, config.quotas().projects());
+        d.put(MEMORY_GB, config.quotas().memoryGb());
+        return d;
+    }
+
+    public Uni<Void> initialize(UUID organizationId) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Integer> e : defaults().entrySet()) {
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                            "insert into quota (organization_id, kind, quantity, used) values (?1, ?2, ?3, 0)"
+                                    + " on conflict do nothing")
+                    .setParameter(1, organizationId).setParameter(2, e.getKey()).setParameter(3, e.getValue())
+                    .executeUpdate())).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** Takes {@code quantity} of {@code kind}; fails with 409 when that would exceed the quota. */
+    public Uni<Void> consume(UUID organizationId, String kind, int quantity) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update quota set used = used + ?3 where organization_id = ?1 and kind = ?2"
+                                + " and used + ?3 <= quantity")
+                .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, quantity)
+                .executeUpdate())
+                .invoke(n -> {
+                    if (n == 0) {
+                        throw ApiException.conflict("quota " + kind + " exceeded");
+                    }
+                }).replaceWithVoid();
+    }
+
+    public Uni<Void> release(UUID organizationId, String kind, int quantity) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update quota set used = greatest(used - ?3, 0) where organization_id = ?1 and kind = ?2")
+                .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, quantity)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Uni<List<QuotaRow>> list(UUID organizationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select kind, quantity, used from quota where organization_id = ?1 order by kind", Object[].class)
+                .setParameter(1, organizationId).getResultList())
+                .map(rows -> {
+                    List<QuotaRow> out = new ArrayList<>();
+                    for (Object row : rows) {
+                        Object[] r = (Object[]) row;
+                        out.add(new QuotaRow((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue()));
+                    }
+                    return out;
+                });
+    }
+
+    /** Sets a quota's quantity; refuses (409) a quantity below what is already used. */
+    public Uni<Void> setQuantity(UUID organizationId, String kind, int quantity) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into quota (organization_id, kind, quantity, used) values (?1, ?2, ?3, 0)"
+                                + " on conflict (organization_id, kind) do update set quantity = excluded.quantity"
+                                + " where quota.used <= excluded.quantity")
+                .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, quantity)
+                .executeUpdate())
+                .invoke(n -> {
+                    if (n == 0) {
+                        throw ApiException.conflict("quota " + kind + " is below what is already used");
+                    }
+                }).replaceWithVoid();
+    }
+}
