@@ -1,0 +1,39 @@
+package com.cumulus.catalog;
+
+import com.cumulus.common.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Organizations, members and apps for the resource tests. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    public static String newOrg() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static String token(String org, String... roles) {
+        return TestTokens.newUser().member(org, roles).bearer();
+    }
+
+    /** A member of a brand-new organization (an outsider for every other test organization). */
+    public static String outsider() {
+        return token(newOrg(), "admin");
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static JsonPath createApp(String token, String org, String name) {
+        return given().header("Authorization", token).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "title", "App " + name, "app_type", "development"))
+                .post("/apps/" + org).then().statusCode(201).extract().jsonPath();
+    }
+}
