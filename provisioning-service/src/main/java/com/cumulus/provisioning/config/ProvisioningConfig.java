@@ -1,0 +1,78 @@
+package com.cumulus.provisioning.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed configuration of provisioning-service ({@code cumulus.provisioning.*}). */
+@ConfigMapping(prefix = "cumulus.provisioning")
+public interface ProvisioningConfig {
+
+    /** Which {@code ServiceDriver} runs services: {@code simulated} (default) or {@code kubernetes}. */
+    @WithDefault("simulated")
+    String driver();
+
+    Simulated simulated();
+
+    Scaling scaling();
+
+    Backups backups();
+
+    /** DNS suffix of service endpoints and private endpoint host names. */
+    @WithDefault("cumulus.cloud")
+    String dnsSuffix();
+
+    interface Simulated {
+        /** Time each simulated driver step takes (0 for none). */
+        @WithDefault("200ms")
+        Duration stepDelay();
+
+        /**
+         * Failure injection: a service whose name contains {@code <marker> <operation>} (e.g. {@code simfail provision})
+         * fails that driver operation. Unset disables injection.
+         */
+        Optional<String> failureMarker();
+
+        /** Operations that always fail for every service (provision, start, stop, scale, terminate, backup). */
+        Optional<List<String>> failOperations();
+    }
+
+    interface Scaling {
+        /** Highest maxTotalMemoryGb of an organization that has not paid. */
+        @WithDefault("360")
+        int unpaidMaxTotalMemoryGb();
+
+        /** Highest maxTotalMemoryGb of a paying organization. */
+        @WithDefault("720")
+        int paidMaxTotalMemoryGb();
+
+        /** Highest maxReplicaMemoryGb of an organization that has not paid. */
+        @WithDefault("120")
+        int unpaidMaxReplicaMemoryGb();
+
+        /** Highest maxReplicaMemoryGb of a paying organization. */
+        @WithDefault("240")
+        int paidMaxReplicaMemoryGb();
+    }
+
+    interface Backups {
+        /** Whether the scheduler takes and expires backups (the pass itself can always be called). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** How often the scheduler runs the backup pass (a Quarkus scheduler interval, e.g. {@code 1m}). */
+        @WithDefault("1m")
+        String checkEvery();
+
+        /** Default interval between two backups of a service, in hours. */
+        @WithDefault("24")
+        int defaultPeriodHours();
+
+        /** Default time a backup is kept, in hours. */
+        @WithDefault("48")
+        int defaultRetentionHours();
+    }
+}

@@ -1,0 +1,41 @@
+package com.cumulus.provisioning.lifecycle;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs reactive work on a fresh duplicated Vert.x context, detached from the caller (its own Hibernate Reactive
+ * session, not the caller's transaction). Used to drive services after a command was claimed.
+ */
+@ApplicationScoped
+public class Detached {
+
+    private static final Logger LOG = Logger.getLogger(Detached.class);
+    private final Vertx vertx;
+
+    public Detached(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public void run(String what, Supplier<Uni<?>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> {
+            Uni<?> uni;
+            try {
+                uni = work.get();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "%s failed", what);
+                return;
+            }
+            uni.subscribe().with(ok -> { }, failure -> LOG.warnf(failure, "%s failed", what));
+        });
+    }
+}
