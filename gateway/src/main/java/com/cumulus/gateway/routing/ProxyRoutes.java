@@ -74,7 +74,7 @@ public class ProxyRoutes {
         String method = request.method().name();
         String incomingId = request.getHeader(RequestIds.HEADER);
         String requestId = incomingId != null && SAFE_REQUEST_ID.matcher(incomingId).matches()
-                ? incomingId : UUID.randomUUID().toString();
+                ? incomingId : newRequestId();
         String[] logged = {"-", "anonymous"};
         if (accessLog) {
             request.response().endHandler(v -> ACCESS.infof("%s %s %d %.2fms route=%s principal=%s request_id=%s",
@@ -169,6 +169,14 @@ public class ProxyRoutes {
             Logger.getLogger(ProxyRoutes.class).warn("edge failure", cause);
             Replies.reject(request, 500, "internal error", requestId, null);
         }
+    }
+
+    /** A random (version 4) UUID without the shared SecureRandom of {@link UUID#randomUUID()}: ids, not secrets. */
+    static String newRequestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
     }
 
     private static String clientAddress(HttpServerRequest request) {
