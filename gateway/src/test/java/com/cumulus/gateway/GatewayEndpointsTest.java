@@ -25,9 +25,4 @@ class GatewayEndpointsTest {
                 .body("status", equalTo(404))
                 .body("requestId", notNullValue());
     }
-
-    @Test
-    void unreachableUpstreamAnswers502() {
-        given().when().get("/v1/organizations/abc/services").then().statusCode(502);
-    }
 }

@@ -4,7 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+/** Every gateway setting; docs/gateway.md lists them with their defaults. */
 @ConfigMapping(prefix = "cumulus.gateway")
 public interface GatewayConfig {
 
@@ -28,11 +32,141 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Idle timeout of an upstream connection (no bytes either way). */
+    /** Idle timeout of a pooled upstream connection (no bytes either way). */
     @WithDefault("30s")
     Duration upstreamIdleTimeout();
+
+    /** How long a proxied request may wait for the upstream's next bytes (response head or body) before 504. */
+    @WithDefault("30s")
+    Duration responseTimeout();
 
     /** Pooled connections per upstream. */
     @WithDefault("256")
     int maxConnectionsPerUpstream();
+
+    Auth auth();
+
+    Breaker circuitBreaker();
+
+    RateLimit rateLimit();
+
+    Cors cors();
+
+    /** Access log: one line per request (principal, route, status, latency). */
+    @WithDefault("true")
+    boolean accessLog();
+
+    OpenApi openapi();
+
+    interface Auth {
+        /** The issuer identity signs with: the expected {@code iss}, and where discovery is fetched from. */
+        @WithDefault("http://localhost:8081")
+        String issuer();
+
+        /** Discovery document; defaults to {@code <issuer>/.well-known/openid-configuration}. */
+        Optional<String> discoveryUrl();
+
+        /** Overrides the discovery's {@code jwks_uri} (when the advertised URL is not reachable from the gateway). */
+        Optional<String> jwksUrl();
+
+        /** Overrides the discovery's {@code token_endpoint} used to exchange API keys. */
+        Optional<String> tokenEndpoint();
+
+        /** The expected {@code aud}. */
+        @WithDefault("cumulus")
+        String audience();
+
+        /** Signature algorithms accepted; anything else (none, HS256, ...) is refused. */
+        @WithDefault("ES256,RS256")
+        List<String> algorithms();
+
+        /** Clock skew tolerated on exp/nbf/iat. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** Periodic JWKS refresh. */
+        @WithDefault("10m")
+        Duration jwksRefresh();
+
+        /** At most one refetch per this interval when a token names an unknown key id. */
+        @WithDefault("5s")
+        Duration jwksMinRefetchInterval();
+
+        /** Verified tokens remembered (signature checked once; exp and revocation checked on every request). */
+        @WithDefault("20000")
+        int verifiedTokenCacheSize();
+
+        /** An exchanged API-key token is reused until this long before its expiry. */
+        @WithDefault("60s")
+        Duration apiKeyTokenRenewBefore();
+    }
+
+    interface Breaker {
+        /** Consecutive transport failures (refused, reset, timeout) that open an upstream's circuit. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open circuit answers 503 before one trial request is let through. */
+        @WithDefault("10s")
+        Duration openDuration();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bucket size (burst) per principal and route group; refilled evenly over {@link #period()}. */
+        @WithDefault("600")
+        long requests();
+
+        @WithDefault("1m")
+        Duration period();
+
+        /** Limit per client address for calls without credentials (login, registration, public products). */
+        @WithDefault("300")
+        long anonymousRequests();
+
+        @WithDefault("1m")
+        Duration anonymousPeriod();
+
+        /** Named route groups with their own limit, matched by path prefix before the per-upstream default group. */
+        Map<String, Group> groups();
+
+        interface Group {
+            List<String> pathPrefixes();
+
+            long requests();
+
+            @WithDefault("1m")
+            Duration period();
+        }
+    }
+
+    interface Cors {
+        /** Allowed origins; {@code *} allows any origin. */
+        @WithDefault("*")
+        List<String> origins();
+
+        @WithDefault("GET,POST,PUT,PATCH,DELETE,OPTIONS")
+        List<String> methods();
+
+        @WithDefault("Authorization,Content-Type,Accept,X-Request-Id,X-IBM-Client-Id,X-IBM-Client-Secret")
+        List<String> headers();
+
+        @WithDefault("X-Request-Id,Retry-After,Location,WWW-Authenticate")
+        List<String> exposedHeaders();
+
+        @WithDefault("10m")
+        Duration maxAge();
+    }
+
+    interface OpenApi {
+        /** How long the merged document is reused. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** Timeout for each upstream's document. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
+    }
 }

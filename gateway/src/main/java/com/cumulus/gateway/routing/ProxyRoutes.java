@@ -1,83 +1,185 @@
 package com.cumulus.gateway.routing;
 
-import com.cumulus.common.errors.Dialect;
-import com.cumulus.common.errors.ErrorResponses;
 import com.cumulus.common.events.RequestIds;
+import com.cumulus.gateway.apikey.ApiKeyExchange;
+import com.cumulus.gateway.apikey.ApiKeys;
+import com.cumulus.gateway.auth.EdgeFailure;
+import com.cumulus.gateway.auth.Principal;
+import com.cumulus.gateway.auth.PublicPaths;
+import com.cumulus.gateway.auth.TokenVerifier;
 import com.cumulus.gateway.config.GatewayConfig;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.Json;
+import com.cumulus.gateway.edge.Cors;
+import com.cumulus.gateway.edge.Replies;
+import com.cumulus.gateway.ratelimit.RateLimiter;
+import com.cumulus.gateway.revocation.RevokedTokens;
+import com.cumulus.gateway.upstream.Forwarder;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.util.EnumMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** Streams each request to the service that owns it (no body buffering), stamping a request id on the way. */
+/**
+ * The edge pipeline for every request outside {@code /q/}: request id, CORS and {@code OPTIONS}, routing,
+ * authentication (JWT, seed 003's raw token, seed 004's API key; public paths pass), revocation, rate limits, then
+ * the streaming proxy to the owning service. Refusals are answered in the caller's dialect.
+ */
 @ApplicationScoped
 public class ProxyRoutes {
 
+    private static final Logger ACCESS = Logger.getLogger("cumulus.gateway.access");
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
-    private final GatewayConfig config;
+    private final TokenVerifier verifier;
+    private final RevokedTokens revoked;
+    private final ApiKeys apiKeys;
+    private final ApiKeyExchange exchange;
+    private final RateLimiter limiter;
+    private final Forwarder forwarder;
+    private final Cors cors;
+    private final boolean accessLog;
 
-    public ProxyRoutes(GatewayConfig config) {
-        this.config = config;
+    public ProxyRoutes(TokenVerifier verifier, RevokedTokens revoked, ApiKeys apiKeys, ApiKeyExchange exchange,
+                       RateLimiter limiter, Forwarder forwarder, Cors cors, GatewayConfig config) {
+        this.verifier = verifier;
+        this.revoked = revoked;
+        this.apiKeys = apiKeys;
+        this.exchange = exchange;
+        this.limiter = limiter;
+        this.forwarder = forwarder;
+        this.cors = cors;
+        this.accessLog = config.accessLog();
     }
 
-    void register(@Observes Router router, Vertx vertx) {
-        proxies.put(Upstream.IDENTITY, proxyTo(vertx, config.identityUrl()));
-        proxies.put(Upstream.TENANCY, proxyTo(vertx, config.tenancyUrl()));
-        proxies.put(Upstream.CATALOG, proxyTo(vertx, config.catalogUrl()));
-        proxies.put(Upstream.PROVISIONING, proxyTo(vertx, config.provisioningUrl()));
+    void register(@Observes Router router) {
         router.route().order(10).handler(this::route);
     }
 
-    private HttpProxy proxyTo(Vertx vertx, String baseUrl) {
-        URI uri = URI.create(baseUrl);
-        HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setIdleTimeout((int) config.upstreamIdleTimeout().toSeconds())
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setMaxPoolSize(config.maxConnectionsPerUpstream())
-                .setKeepAlive(true);
-        HttpClient client = vertx.createHttpClient(options);
-        return HttpProxy.reverseProxy(client).origin(uri.getPort(), uri.getHost());
-    }
-
     private void route(RoutingContext context) {
-        String path = context.request().path();
+        HttpServerRequest request = context.request();
+        String path = request.path();
         if (path.startsWith("/q/")) {
             context.next();
             return;
         }
-        String requestId = context.request().getHeader(RequestIds.HEADER);
-        if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
-            context.request().headers().set(RequestIds.HEADER, requestId);
+        long started = System.nanoTime();
+        String method = request.method().name();
+        String incomingId = request.getHeader(RequestIds.HEADER);
+        String requestId = incomingId != null && SAFE_REQUEST_ID.matcher(incomingId).matches()
+                ? incomingId : newRequestId();
+        String[] logged = {"-", "anonymous"};
+        if (accessLog) {
+            request.response().endHandler(v -> ACCESS.infof("%s %s %d %.2fms route=%s principal=%s request_id=%s",
+                    method, path, request.response().getStatusCode(), (System.nanoTime() - started) / 1e6,
+                    logged[0], logged[1], requestId));
         }
-        String id = requestId;
-        RouteTable.resolve(context.request().method().name(), path).ifPresentOrElse(
-                upstream -> proxies.get(upstream).handle(context.request()),
-                () -> reject(context.response(), path, 404, "no such operation", id));
+        cors.decorate(request, request.response());
+        Optional<Upstream> resolved = RouteTable.resolve(method, path);
+        if (resolved.isEmpty()) {
+            Replies.reject(request, 404, "no such operation", requestId, null);
+            return;
+        }
+        Upstream upstream = resolved.get();
+        String group = limiter.group(path, upstream);
+        logged[0] = group;
+        if ("OPTIONS".equals(method)) {
+            cors.answerOptions(request, requestId);
+            return;
+        }
+        request.pause();
+        authenticate(request, method, path).onComplete(outcome -> {
+            if (outcome.failed()) {
+                refuse(request, outcome.cause(), requestId);
+                return;
+            }
+            Principal principal = outcome.result();
+            logged[1] = principal.rateKey();
+            try {
+                limiter.check(principal, path, group);
+            } catch (EdgeFailure failure) {
+                refuse(request, failure, requestId);
+                return;
+            }
+            forwarder.forward(upstream, request, principal, requestId);
+        });
     }
 
-    static void reject(HttpServerResponse response, String path, int status, String message, String requestId) {
-        Map<String, Object> body = Dialect.fromPath(path)
-                .errorBody(status, ErrorResponses.defaultCode(status), message, null, requestId);
-        response.setStatusCode(status)
-                .putHeader("Content-Type", "application/json")
-                .putHeader(RequestIds.HEADER, requestId)
-                .end(Json.encode(body));
+    private Future<Principal> authenticate(HttpServerRequest request, String method, String path) {
+        String header = request.getHeader("Authorization");
+        String value = header == null ? "" : header.trim();
+        int space = value.indexOf(' ');
+        if (PublicPaths.isPublic(method, path)) {
+            String passOn = value.isEmpty() ? null : (space < 0 ? "Bearer " + value : value);
+            return Future.succeededFuture(Principal.anonymous(clientAddress(request), passOn));
+        }
+        if (value.isEmpty()) {
+            return Future.failedFuture(EdgeFailure.unauthorized("authentication required"));
+        }
+        String scheme = space < 0 ? "" : value.substring(0, space);
+        String credentials = space < 0 ? value : value.substring(space + 1).trim();
+        if (space < 0 || "Bearer".equalsIgnoreCase(scheme)) {
+            return bearer(credentials);
+        }
+        if ("Basic".equalsIgnoreCase(scheme)) {
+            return apiKey(credentials);
+        }
+        return Future.failedFuture(EdgeFailure.unauthorized("unsupported authorization scheme"));
+    }
+
+    private Future<Principal> bearer(String jwt) {
+        return verifier.verify(jwt).compose(token -> revoked.isRevoked(token)
+                ? Future.failedFuture(EdgeFailure.unauthorized("access token revoked"))
+                : Future.succeededFuture(new Principal(token.subject(), token.principalType(), token.clientId(),
+                token.sessionId(), token.tokenId(), "Bearer " + jwt, true)));
+    }
+
+    private Future<Principal> apiKey(String basic) {
+        String keyId;
+        String secret;
+        try {
+            String decoded = new String(Base64.getDecoder().decode(basic), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return Future.failedFuture(EdgeFailure.unauthorized("malformed API key credentials"));
+            }
+            keyId = decoded.substring(0, colon);
+            secret = decoded.substring(colon + 1);
+            apiKeys.check(keyId, secret);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(EdgeFailure.unauthorized("malformed API key credentials"));
+        } catch (EdgeFailure failure) {
+            return Future.failedFuture(failure);
+        }
+        return exchange.accessToken(keyId, secret).map(token ->
+                new Principal(keyId, "api_key", keyId, null, null, "Bearer " + token, true));
+    }
+
+    private static void refuse(HttpServerRequest request, Throwable cause, String requestId) {
+        if (cause instanceof EdgeFailure failure) {
+            Replies.reject(request, failure.status(), failure.getMessage(), requestId, failure.retryAfterSeconds());
+        } else {
+            Logger.getLogger(ProxyRoutes.class).warn("edge failure", cause);
+            Replies.reject(request, 500, "internal error", requestId, null);
+        }
+    }
+
+    /** A random (version 4) UUID without the shared SecureRandom of {@link UUID#randomUUID()}: ids, not secrets. */
+    static String newRequestId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
+    }
+
+    private static String clientAddress(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Gateway benchmark, side by side in one run (issue 7 "Figures"):
+#   1. direct      wrk -> trivial upstream (nginx returning a fixed JSON body)
+#   2. nginx       wrk -> nginx reverse proxy (no auth) -> trivial upstream
+#   3. gateway     wrk -> gateway (ES256 JWT verified, revocation + rate-limit checks, request id) -> trivial upstream
+# then the gateway's RSS after the load. Everything is started here and stopped on exit.
+# Usage: deploy/bench/gateway.sh            (env: DURATION=20s CONNECTIONS=64 THREADS=2 BUILD=0|1)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+WORK="$ROOT/gateway/target/bench"
+DURATION="${DURATION:-20s}"
+WARMUP="${WARMUP:-15s}"
+CONNECTIONS="${CONNECTIONS:-64}"
+THREADS="${THREADS:-2}"
+UPSTREAM_PORT="${UPSTREAM_PORT:-18091}"
+NGINX_PORT="${NGINX_PORT:-18092}"
+GATEWAY_PORT="${GATEWAY_PORT:-18093}"
+ISSUER_PORT="${ISSUER_PORT:-18094}"
+GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k}"
+PATH_UNDER_TEST="/api/v1/projects"
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get install -y "$2" >/dev/null; }; }
+need nginx nginx-light
+need wrk wrk
+
+mkdir -p "$WORK"
+rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx-upstream/nginx.pid" ] && kill "$(cat "$WORK/nginx-upstream/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/nginx-proxy/nginx.pid" ] && kill "$(cat "$WORK/nginx-proxy/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+if [ "${BUILD:-0}" = "1" ] || [ ! -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ]; then
+  (cd "$ROOT" && ./mvnw -q -pl gateway -am package -DskipTests)
+fi
+
+nginx_conf() { # name port workers body
+  local dir="$WORK/nginx-$1"
+  mkdir -p "$dir/tmp"
+  cat > "$dir/nginx.conf" <<CONF
+worker_processes $3;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+daemon on;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp; proxy_temp_path $dir/tmp; fastcgi_temp_path $dir/tmp;
+  uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;
+  keepalive_requests 1000000;
+  $4
+}
+CONF
+  nginx -c "$dir/nginx.conf" -p "$dir"
+}
+
+# the trivial upstream: a fixed JSON answer, one worker
+nginx_conf upstream "$UPSTREAM_PORT" 1 "server { listen 127.0.0.1:$UPSTREAM_PORT; default_type application/json;
+    location / { return 200 '{\"items\":[],\"ok\":true}'; } }"
+# nginx as the reverse proxy to compare with (no auth), keep-alive to the upstream
+nginx_conf proxy "$NGINX_PORT" auto "upstream trivial { server 127.0.0.1:$UPSTREAM_PORT; keepalive 256; }
+  server { listen 127.0.0.1:$NGINX_PORT; location / { proxy_pass http://trivial; proxy_http_version 1.1;
+    proxy_set_header Connection \"\"; } }"
+
+# a small issuer for the gateway's discovery + JWKS, and one signed token
+java "$ROOT/deploy/bench/gateway-issuer.java" "$ISSUER_PORT" "$WORK/token" > "$WORK/issuer.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 100); do [ -s "$WORK/token" ] && break; sleep 0.2; done
+TOKEN="$(cat "$WORK/token")"
+
+UP="http://127.0.0.1:$UPSTREAM_PORT"
+# shellcheck disable=SC2086
+java $GATEWAY_JVM_OPTS \
+  -Dquarkus.http.port="$GATEWAY_PORT" \
+  -Dcumulus.gateway.identity-url="$UP" -Dcumulus.gateway.tenancy-url="$UP" \
+  -Dcumulus.gateway.catalog-url="$UP" -Dcumulus.gateway.provisioning-url="$UP" \
+  -Dcumulus.gateway.auth.issuer="http://127.0.0.1:$ISSUER_PORT" \
+  -Dcumulus.gateway.rate-limit.requests=1000000000 -Dcumulus.gateway.rate-limit.period=1s \
+  -Dcumulus.gateway.access-log="${ACCESS_LOG:-false}" \
+  -Dkafka.bootstrap.servers=127.0.0.1:9 \
+  -Dquarkus.log.category.\"org.apache.kafka\".level=OFF \
+  -Dquarkus.log.category.\"io.smallrye.reactive.messaging\".level=OFF \
+  -Dquarkus.log.console.json.enabled=false \
+  -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 &
+GW_PID=$!
+PIDS+=("$GW_PID")
+for _ in $(seq 1 150); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" || true)
+  [ "$code" = "200" ] && break
+  sleep 0.2
+done
+[ "$code" = "200" ] || { echo "gateway not serving (last status $code)"; tail -30 "$WORK/gateway.log"; exit 1; }
+echo "gateway up, RSS after start: $(( $(ps -o rss= -p "$GW_PID") / 1024 )) MiB"
+
+load() { # label url seconds
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "Authorization: Bearer $TOKEN" "$2" > "$WORK/wrk-$1.txt"
+}
+for target in direct:"$UP" nginx:"http://127.0.0.1:$NGINX_PORT" gateway:"http://127.0.0.1:$GATEWAY_PORT"; do
+  load "warmup-${target%%:*}" "${target#*:}$PATH_UNDER_TEST" "$WARMUP"
+done
+load direct "$UP$PATH_UNDER_TEST" "$DURATION"
+load nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$DURATION"
+load gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$DURATION"
+RSS_MIB=$(( $(ps -o rss= -p "$GW_PID") / 1024 ))
+
+field() { # file label -> value
+  case "$2" in
+    rps) awk '/Requests\/sec/ {print $2}' "$1" ;;
+    p50) awk '$1=="50%" {print $2}' "$1" ;;
+    p99) awk '$1=="99%" {print $2}' "$1" ;;
+    non2xx) awk '/Non-2xx/ {print $NF}' "$1" ;;
+  esac
+}
+{
+  echo "| target | req/s | p50 | p99 | non-2xx |"
+  echo "|---|---:|---:|---:|---:|"
+  for t in direct nginx gateway; do
+    f="$WORK/wrk-$t.txt"
+    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) |"
+  done
+  echo
+  echo "gateway RSS after the load: ${RSS_MIB} MiB (JVM options: $GATEWAY_JVM_OPTS)"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up of each); $(nproc) cores;" \
+       "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$WORK/results.md"

@@ -1,0 +1,48 @@
+package com.cumulus.gateway.auth;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Operations callable without credentials: OIDC discovery and keys, the login/token/authorization pages, self
+ * registration and password reset, and the public product catalog. Everything else needs a token or an API key.
+ */
+public final class PublicPaths {
+
+    private record Rule(Pattern path, Set<String> methods) {
+        boolean matches(String method, String requestPath) {
+            return (methods.isEmpty() || methods.contains(method)) && path.matcher(requestPath).matches();
+        }
+    }
+
+    private static final List<Rule> RULES = List.of(
+            rule("/\\.well-known/openid-configuration"),
+            rule("/oauth2/v2/(jwks|authorization|token|login|onboard)"),
+            rule("/oidc/callback"),
+            rule("/oauth2/redirect"),
+            new Rule(Pattern.compile("/api/v1/session"), Set.of("POST")),
+            rule("/api/v1/register(/.*)?"),
+            rule("/api/v1/(forgot-password|reset-password)"),
+            rule("/(public-products|public-apis)(/.*)?"));
+
+    private PublicPaths() {
+    }
+
+    private static Rule rule(String regex) {
+        return new Rule(Pattern.compile(regex), Set.of());
+    }
+
+    /** True when the operation is served without authentication ({@code OPTIONS} always is). */
+    public static boolean isPublic(String method, String path) {
+        if ("OPTIONS".equals(method)) {
+            return true;
+        }
+        for (Rule rule : RULES) {
+            if (rule.matches(method, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+package com.cumulus.gateway.ratelimit;
+
+import java.time.Duration;
+
+/** {@code requests} per {@code period}. */
+public record Limit(long requests, Duration period) {
+}

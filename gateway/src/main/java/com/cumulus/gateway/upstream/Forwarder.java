@@ -1,0 +1,174 @@
+package com.cumulus.gateway.upstream;
+
+import com.cumulus.common.events.RequestIds;
+import com.cumulus.gateway.auth.Principal;
+import com.cumulus.gateway.config.GatewayConfig;
+import com.cumulus.gateway.edge.Replies;
+import com.cumulus.gateway.routing.Upstream;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Streams a request to its upstream and the answer back (bodies are piped, never buffered), with a connect timeout,
+ * a response (idle) timeout and a circuit breaker per upstream. Failures become 502 (unreachable), 503 (circuit
+ * open) or 504 (timed out) in the caller's dialect.
+ */
+@ApplicationScoped
+public class Forwarder {
+
+    private static final Logger LOG = Logger.getLogger(Forwarder.class);
+
+    /** Hop-by-hop headers (RFC 9110 7.6.1) and headers only the gateway may set: never forwarded from the client. */
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
+            "authorization", "expect", "forwarded", "x-real-ip", "x-request-id");
+    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
+
+    record Target(String name, String host, int port, HttpClient client, CircuitBreaker breaker) {
+    }
+
+    private final Map<Upstream, Target> targets = new EnumMap<>(Upstream.class);
+    private final long responseTimeoutMillis;
+
+    public Forwarder(GatewayConfig config, Vertx vertx) {
+        this.responseTimeoutMillis = config.responseTimeout().toMillis();
+        add(vertx, config, Upstream.IDENTITY, config.identityUrl());
+        add(vertx, config, Upstream.TENANCY, config.tenancyUrl());
+        add(vertx, config, Upstream.CATALOG, config.catalogUrl());
+        add(vertx, config, Upstream.PROVISIONING, config.provisioningUrl());
+    }
+
+    private void add(Vertx vertx, GatewayConfig config, Upstream upstream, String baseUrl) {
+        URI uri = URI.create(baseUrl);
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setIdleTimeout((int) config.upstreamIdleTimeout().toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxPoolSize(config.maxConnectionsPerUpstream())
+                .setKeepAlive(true);
+        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+        options.setSsl("https".equals(uri.getScheme()));
+        targets.put(upstream, new Target(upstream.name().toLowerCase(Locale.ROOT), uri.getHost(), port,
+                vertx.createHttpClient(options), new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                config.circuitBreaker().openDuration().toNanos())));
+    }
+
+    public CircuitBreaker breaker(Upstream upstream) {
+        return targets.get(upstream).breaker();
+    }
+
+    /** Sends the (paused) request upstream with the edge's headers and streams the answer back. */
+    public void forward(Upstream upstream, HttpServerRequest request, Principal principal, String requestId) {
+        Target target = targets.get(upstream);
+        if (!target.breaker().allow()) {
+            Replies.reject(request, 503, target.name() + " is temporarily unavailable", requestId,
+                    target.breaker().retryAfterSeconds());
+            return;
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(target.host())
+                .setPort(target.port())
+                .setURI(request.uri())
+                .setHeaders(upstreamHeaders(request, principal, requestId))
+                .setIdleTimeout(responseTimeoutMillis);
+        target.client().request(options).onComplete(created -> {
+            if (created.failed()) {
+                failed(target, request, created.cause(), requestId);
+                return;
+            }
+            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                request.response().writeContinue();
+            }
+            created.result().send(request).onComplete(answered -> {
+                if (answered.failed()) {
+                    failed(target, request, answered.cause(), requestId);
+                    return;
+                }
+                target.breaker().success();
+                relay(answered.result(), request.response(), requestId);
+            });
+        });
+    }
+
+    private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
+        response.setStatusCode(upstream.statusCode());
+        if (upstream.statusMessage() != null) {
+            response.setStatusMessage(upstream.statusMessage());
+        }
+        MultiMap headers = response.headers();
+        for (Map.Entry<String, String> header : upstream.headers()) {
+            if (!NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        headers.set(RequestIds.HEADER, requestId);
+        response.send(upstream).onFailure(e -> {
+            if (!response.ended()) {
+                response.reset();
+            }
+        });
+    }
+
+    private void failed(Target target, HttpServerRequest request, Throwable cause, String requestId) {
+        target.breaker().failure();
+        int status;
+        String message;
+        if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
+            status = 504;
+            message = target.name() + " did not answer in time";
+        } else {
+            status = 502;
+            message = target.name() + " is unreachable";
+        }
+        LOG.debugf("upstream %s failed: %s", target.name(), cause.toString());
+        Replies.reject(request, status, message, requestId, null);
+    }
+
+    static MultiMap upstreamHeaders(HttpServerRequest request, Principal principal, String requestId) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (Map.Entry<String, String> header : request.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (NOT_FORWARDED.contains(name) || name.startsWith("x-forwarded-") || name.startsWith("x-cumulus-")
+                    || name.startsWith("x-authenticated-")) {
+                continue;
+            }
+            headers.add(header.getKey(), header.getValue());
+        }
+        if (principal.authorization() != null) {
+            headers.set("Authorization", principal.authorization());
+        }
+        if (principal.authenticated()) {
+            headers.set("X-Authenticated-Subject", principal.subject());
+            headers.set("X-Authenticated-Principal-Type", principal.principalType());
+        }
+        headers.set(RequestIds.HEADER, requestId);
+        if (request.remoteAddress() != null && request.remoteAddress().hostAddress() != null) {
+            headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        }
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        String host = request.getHeader("Host");
+        if (host != null) {
+            headers.set("X-Forwarded-Host", host);
+        }
+        return headers;
+    }
+}
