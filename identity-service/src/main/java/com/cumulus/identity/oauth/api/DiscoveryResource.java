@@ -53,10 +53,4 @@ public class DiscoveryResource {
         doc.put("claims_parameter_supported", false);
         return doc;
     }
-
-    @GET
-    @Path("oauth2/v2/jwks")
-    public Map<String, Object> jwks() {
-        return Map.of("keys", keys.jwks());
-    }
 }

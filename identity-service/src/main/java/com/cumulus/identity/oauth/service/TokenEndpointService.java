@@ -1,0 +1,311 @@
+package com.cumulus.identity.oauth.service;
+
+import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.apikey.domain.ApiKey;
+import com.cumulus.identity.oauth.domain.AuthorizationCode;
+import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.session.RefreshToken;
+import com.cumulus.identity.session.SessionService;
+import com.cumulus.identity.session.UserSession;
+import com.cumulus.identity.token.Secrets;
+import com.cumulus.identity.token.TokenService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jwt.JwtClaims;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The grants of {@code /oauth2/v2/token}, plus revocation and introspection. */
+@ApplicationScoped
+public class TokenEndpointService {
+
+    private final TokenService tokens;
+    private final SessionService sessions;
+
+    public TokenEndpointService(TokenService tokens, SessionService sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    /** An authenticated client: a registered OAuth client or an API key. */
+    public record AuthenticatedClient(OAuthClient client, ApiKey apiKey) {
+        public String id() {
+            return client != null ? client.clientId : apiKey.id.toString();
+        }
+    }
+
+    /** A failed grant whose side effects (revocations) must still commit. */
+    private record Outcome(Map<String, Object> body, OAuthException error) {
+    }
+
+    // ---- client authentication ----
+
+    /** Authenticates a client: confidential clients and API keys by secret, public clients by id alone. */
+    public Uni<AuthenticatedClient> authenticate(ClientCredentials credentials, boolean secretRequired) {
+        return OAuthClient.<OAuthClient>findById(credentials.clientId()).chain(client -> {
+            if (client != null) {
+                if (!client.enabled()) {
+                    throw OAuthException.invalidClient(credentials.basic());
+                }
+                if (client.publicClient) {
+                    if (secretRequired) {
+                        throw OAuthException.unauthorizedClient("public clients cannot use this grant");
+                    }
+                    return Uni.createFrom().item(new AuthenticatedClient(client, null));
+                }
+                if (!Secrets.matches(credentials.secret(), client.secretHash)) {
+                    throw OAuthException.invalidClient(credentials.basic());
+                }
+                return Uni.createFrom().item(new AuthenticatedClient(client, null));
+            }
+            UUID keyId;
+            try {
+                keyId = UUID.fromString(credentials.clientId());
+            } catch (IllegalArgumentException e) {
+                throw OAuthException.invalidClient(credentials.basic());
+            }
+            return ApiKey.<ApiKey>findById(keyId).map(key -> {
+                if (key == null || !key.usable() || !Secrets.matches(credentials.secret(), key.secretHash)) {
+                    throw OAuthException.invalidClient(credentials.basic());
+                }
+                return new AuthenticatedClient(null, key);
+            });
+        });
+    }
+
+    // ---- grants ----
+
+    public Uni<Map<String, Object>> clientCredentials(ClientCredentials credentials, String scope) {
+        if (credentials.secret() == null || credentials.secret().isEmpty()) {
+            return Uni.createFrom().failure(OAuthException.invalidClient(credentials.basic()));
+        }
+        return Panache.withTransaction(() -> authenticate(credentials, true).chain(auth -> {
+            TokenService.Issued issued;
+            if (auth.apiKey() != null) {
+                ApiKey key = auth.apiKey();
+                issued = tokens.accessToken(new TokenService.Subject(key.id.toString(), "api_key", null,
+                        Map.of(key.organizationId.toString(), key.roleList()), List.of(), null, key.id.toString(), scope));
+                Uni<Void> touch = Uni.createFrom().voidItem();
+                if (key.usedAt == null || key.usedAt.isBefore(Instant.now().minus(1, ChronoUnit.MINUTES))) {
+                    key.usedAt = Instant.now();
+                }
+                return touch.replaceWith(tokenResponse(issued, null, null, scope));
+            }
+            OAuthClient client = auth.client();
+            Map<String, List<String>> orgs = Map.of();
+            issued = tokens.accessToken(new TokenService.Subject(client.clientId, "client", null, orgs, List.of(),
+                    null, client.clientId, scope));
+            return Uni.createFrom().item(tokenResponse(issued, null, null, scope));
+        }));
+    }
+
+    public Uni<Map<String, Object>> authorizationCode(ClientCredentials credentials, String code, String redirectUri,
+                                                      String verifier) {
+        if (code == null || code.isBlank()) {
+            return Uni.createFrom().failure(OAuthException.invalidRequest("code is required"));
+        }
+        return Panache.withTransaction(() -> authenticate(credentials, false).chain(auth -> {
+            if (auth.client() == null || !OAuthClient.KIND_OAUTH.equals(auth.client().kind)) {
+                throw OAuthException.unauthorizedClient("client cannot use authorization_code");
+            }
+            return AuthorizationCode.<AuthorizationCode>findById(Secrets.sha256Hex(code)).chain(grant -> {
+                if (grant == null) {
+                    return fail(OAuthException.invalidGrant("unknown authorization code"));
+                }
+                if (grant.usedAt != null) {
+                    // a replayed code: revoke everything it issued (its session)
+                    return sessions.find(grant.sessionId.toString())
+                            .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s))
+                            .replaceWith(new Outcome(null, OAuthException.invalidGrant("authorization code already used")));
+                }
+                if (!grant.clientId.equals(auth.id())) {
+                    return fail(OAuthException.invalidGrant("code was issued to another client"));
+                }
+                if (grant.expiresAt.isBefore(Instant.now())) {
+                    return fail(OAuthException.invalidGrant("authorization code expired"));
+                }
+                if (!grant.redirectUri.equals(redirectUri)) {
+                    return fail(OAuthException.invalidGrant("redirect_uri does not match"));
+                }
+                if (grant.codeChallenge != null) {
+                    if (verifier == null || !grant.codeChallenge.equals(Secrets.s256(verifier))) {
+                        return fail(OAuthException.invalidGrant("PKCE verification failed"));
+                    }
+                } else if (auth.client().publicClient) {
+                    return fail(OAuthException.invalidGrant("PKCE required"));
+                }
+                grant.usedAt = Instant.now();
+                return UserSession.<UserSession>findById(grant.sessionId).chain(session -> {
+                    if (session == null || !session.live()) {
+                        return fail(OAuthException.invalidGrant("session ended"));
+                    }
+                    return issueForSession(session, grant.clientId, grant.scope, grant.nonce, true)
+                            .map(body -> new Outcome(body, null));
+                });
+            });
+        })).map(TokenEndpointService::unwrap);
+    }
+
+    public Uni<Map<String, Object>> refresh(ClientCredentials credentials, String refreshToken, String scope) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return Uni.createFrom().failure(OAuthException.invalidRequest("refresh_token is required"));
+        }
+        return Panache.withTransaction(() -> authenticate(credentials, false).chain(auth ->
+                RefreshToken.<RefreshToken>findById(Secrets.sha256Hex(refreshToken)).chain(rt -> {
+                    if (rt == null || !rt.clientId.equals(auth.id())) {
+                        return fail(OAuthException.invalidGrant("unknown refresh token"));
+                    }
+                    if (rt.usedAt != null) {
+                        // reuse of a rotated token: the whole session is revoked
+                        return sessions.find(rt.sessionId.toString())
+                                .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s))
+                                .replaceWith(new Outcome(null, OAuthException.invalidGrant("refresh token already used")));
+                    }
+                    if (rt.expiresAt.isBefore(Instant.now())) {
+                        return fail(OAuthException.invalidGrant("refresh token expired"));
+                    }
+                    rt.usedAt = Instant.now();
+                    return UserSession.<UserSession>findById(rt.sessionId).chain(session -> {
+                        if (session == null || !session.live()) {
+                            return fail(OAuthException.invalidGrant("session ended"));
+                        }
+                        return issueForSession(session, rt.clientId, rt.scope, null, false)
+                                .map(body -> new Outcome(body, null));
+                    });
+                }))).map(TokenEndpointService::unwrap);
+    }
+
+    private Uni<Map<String, Object>> issueForSession(UserSession session, String clientId, String scope, String nonce,
+                                                     boolean withNonce) {
+        return User.<User>findById(session.userId).chain(user -> {
+            if (user == null) {
+                throw OAuthException.invalidGrant("user no longer exists");
+            }
+            return sessions.issue(user, session, clientId, scope).chain(issued ->
+                    sessions.newRefreshToken(session, clientId, scope, nonce).map(refresh -> {
+                        String idToken = null;
+                        if (hasScope(scope, "openid")) {
+                            idToken = tokens.idToken(user.id.toString(), clientId, user.email, user.firstName,
+                                    user.lastName, withNonce ? nonce : null, session.authTime, issued.token(),
+                                    session.id.toString());
+                        }
+                        return tokenResponse(issued, refresh, idToken, scope);
+                    }));
+        });
+    }
+
+    // ---- revocation (RFC 7009) and introspection (RFC 7662) ----
+
+    public Uni<Void> revoke(ClientCredentials credentials, String token) {
+        return Panache.withTransaction(() -> authenticate(credentials, false).chain(auth -> {
+            if (token == null || token.isBlank()) {
+                return Uni.createFrom().voidItem();
+            }
+            return RefreshToken.<RefreshToken>findById(Secrets.sha256Hex(token)).chain(rt -> {
+                if (rt != null) {
+                    if (!rt.clientId.equals(auth.id())) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return sessions.find(rt.sessionId.toString())
+                            .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s));
+                }
+                JwtClaims claims = tokens.verify(token).orElse(null);
+                Object sid = claims == null ? null : claims.getClaimValue("sid");
+                Object cid = claims == null ? null : claims.getClaimValue("client_id");
+                if (sid == null || (cid != null && !cid.toString().equals(auth.id()))) {
+                    return Uni.createFrom().voidItem();
+                }
+                return sessions.find(sid.toString()).chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s));
+            });
+        }));
+    }
+
+    public Uni<Map<String, Object>> introspect(ClientCredentials credentials, String token) {
+        if (credentials.secret() == null) {
+            return Uni.createFrom().failure(OAuthException.invalidClient(credentials.basic()));
+        }
+        return Panache.withSession(() -> authenticate(credentials, true).chain(auth -> {
+            Map<String, Object> inactive = Map.of("active", false);
+            if (token == null || token.isBlank()) {
+                return Uni.createFrom().item(inactive);
+            }
+            JwtClaims claims = tokens.verify(token).orElse(null);
+            if (claims != null) {
+                Object sid = claims.getClaimValue("sid");
+                Uni<Boolean> live = sid == null ? Uni.createFrom().item(true)
+                        : sessions.find(sid.toString()).map(s -> s != null && s.live());
+                return live.map(ok -> {
+                    if (!ok) {
+                        return inactive;
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>(claims.getClaimsMap());
+                    out.put("active", true);
+                    out.put("token_type", "Bearer");
+                    return out;
+                });
+            }
+            return RefreshToken.<RefreshToken>findById(Secrets.sha256Hex(token)).chain(rt -> {
+                if (rt == null || rt.usedAt != null || rt.expiresAt.isBefore(Instant.now())) {
+                    return Uni.createFrom().item(inactive);
+                }
+                return UserSession.<UserSession>findById(rt.sessionId).map(s -> {
+                    if (s == null || !s.live()) {
+                        return inactive;
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("active", true);
+                    out.put("token_type", "refresh_token");
+                    out.put("client_id", rt.clientId);
+                    out.put("sub", s.userId.toString());
+                    out.put("sid", s.id.toString());
+                    out.put("exp", rt.expiresAt.getEpochSecond());
+                    if (rt.scope != null) {
+                        out.put("scope", rt.scope);
+                    }
+                    return out;
+                });
+            });
+        }));
+    }
+
+    // ---- helpers ----
+
+    private static Uni<Outcome> fail(OAuthException e) {
+        return Uni.createFrom().item(new Outcome(null, e));
+    }
+
+    private static Map<String, Object> unwrap(Outcome outcome) {
+        if (outcome.error() != null) {
+            throw outcome.error();
+        }
+        return outcome.body();
+    }
+
+    static Map<String, Object> tokenResponse(TokenService.Issued issued, String refresh, String idToken, String scope) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", issued.token());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", issued.expiresIn());
+        if (refresh != null) {
+            body.put("refresh_token", refresh);
+        }
+        if (idToken != null) {
+            body.put("id_token", idToken);
+        }
+        if (scope != null && !scope.isBlank()) {
+            body.put("scope", scope);
+        }
+        return body;
+    }
+
+    public static boolean hasScope(String scope, String wanted) {
+        return scope != null && Arrays.asList(scope.split(" ")).contains(wanted);
+    }
+}
