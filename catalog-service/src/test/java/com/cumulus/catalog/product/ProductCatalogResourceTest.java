@@ -17,9 +17,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-class ProductCatalogResourceTest {
+public class ProductCatalogResourceTest {
 
-    static final String ADMIN = TestTokens.newUser().platformAdmin().bearer();
+    public static final String ADMIN = TestTokens.newUser().platformAdmin().bearer();
 
     static String productBody(String name, String visibility, String orgId, boolean approval) {
         String orgs = orgId == null ? "" : ",\"org_ids\":[\"" + orgId + "\"]";
