@@ -59,6 +59,17 @@ public class ProductCatalogResourceTest {
     }
 
     @Test
+    void publicListShowsANewlyPublishedProductAtOnce() {
+        given().get("/public-products").then().statusCode(200);
+        given().accept("application/yaml").get("/public-products").then().statusCode(200);
+        String name = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        publishedProduct(name, "public", null, false);
+        given().get("/public-products").then().statusCode(200).body("results.name", hasItem(name));
+        given().accept("application/yaml").get("/public-products").then().statusCode(200)
+                .contentType(containsString("application/yaml")).body(containsString("name: " + name));
+    }
+
+    @Test
     void answersYamlByAcceptAndSelectsFields() {
         given().accept("application/yaml").get("/public-products/weather-product/1.0.0").then().statusCode(200)
                 .contentType(containsString("application/yaml"))
