@@ -17,9 +17,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
-class ProductCatalogResourceTest {
+public class ProductCatalogResourceTest {
 
-    static final String ADMIN = TestTokens.newUser().platformAdmin().bearer();
+    public static final String ADMIN = TestTokens.newUser().platformAdmin().bearer();
 
     static String productBody(String name, String visibility, String orgId, boolean approval) {
         String orgs = orgId == null ? "" : ",\"org_ids\":[\"" + orgId + "\"]";
@@ -56,6 +56,17 @@ class ProductCatalogResourceTest {
         given().get("/public-products/stock-product/2.1.0").then().statusCode(404)
                 .body("status", equalTo(404));
         given().get("/public-products/weather-product/9.9.9").then().statusCode(404);
+    }
+
+    @Test
+    void publicListShowsANewlyPublishedProductAtOnce() {
+        given().get("/public-products").then().statusCode(200);
+        given().accept("application/yaml").get("/public-products").then().statusCode(200);
+        String name = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        publishedProduct(name, "public", null, false);
+        given().get("/public-products").then().statusCode(200).body("results.name", hasItem(name));
+        given().accept("application/yaml").get("/public-products").then().statusCode(200)
+                .contentType(containsString("application/yaml")).body(containsString("name: " + name));
     }
 
     @Test

@@ -1,16 +1,20 @@
 package com.cumulus.catalog.product.api;
 
 import com.cumulus.catalog.product.service.ProductCatalog;
+import com.cumulus.catalog.product.service.PublicListCache;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.catalog.web.Yaml;
 import com.cumulus.common.errors.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -24,18 +28,36 @@ public class PublicCatalogResource {
     private final ProductCatalog catalog;
     private final ProductViews views;
     private final Connect connect;
+    private final PublicListCache cache;
+    private final ObjectMapper mapper;
 
-    public PublicCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect) {
+    public PublicCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect, PublicListCache cache,
+                                 ObjectMapper mapper) {
         this.catalog = catalog;
         this.views = views;
         this.connect = connect;
+        this.cache = cache;
+        this.mapper = mapper;
     }
 
+    /** Rendered once per representation and reused for a short TTL (see {@link PublicListCache}). */
     @GET
     @Path("public-products")
-    public Uni<JsonNode> products(@QueryParam("fields") String fields) {
-        return catalog.products(null).map(list -> connect.list(
-                list.stream().map(p -> views.product(p, PRODUCTS, APIS)).toList(), fields));
+    public Uni<Response> products(@QueryParam("fields") String fields, @Context HttpHeaders headers) {
+        boolean yaml = headers.getAcceptableMediaTypes().stream().findFirst().map(Yaml::isYaml).orElse(false);
+        String key = (yaml ? "yaml|" : "json|") + (fields == null ? "" : fields);
+        return cache.get(key, () -> catalog.products(null).map(list -> render(connect.list(
+                        list.stream().map(p -> views.product(p, PRODUCTS, APIS)).toList(), fields), yaml)))
+                .map(body -> Response.ok(body, yaml ? Yaml.APPLICATION_YAML_TYPE : MediaType.APPLICATION_JSON_TYPE)
+                        .build());
+    }
+
+    private byte[] render(JsonNode node, boolean yaml) {
+        try {
+            return yaml ? Yaml.MAPPER.writeValueAsBytes(node) : mapper.writeValueAsBytes(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET
