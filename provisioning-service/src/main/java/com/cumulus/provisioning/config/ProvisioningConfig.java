@@ -17,6 +17,8 @@ public interface ProvisioningConfig {
 
     Simulated simulated();
 
+    Kubernetes kubernetes();
+
     Scaling scaling();
 
     Backups backups();
@@ -38,6 +40,20 @@ public interface ProvisioningConfig {
 
         /** Operations that always fail for every service (provision, start, stop, scale, terminate, backup). */
         Optional<List<String>> failOperations();
+    }
+
+    interface Kubernetes {
+        /** Namespace the kubernetes driver creates service objects in. */
+        @WithDefault("cumulus-services")
+        String namespace();
+
+        /** Container image of a managed service replica. */
+        @WithDefault("clickhouse/clickhouse-server:24.8")
+        String image();
+
+        /** Image of the per-backup Job. */
+        @WithDefault("clickhouse/clickhouse-backup:2.5")
+        String backupImage();
     }
 
     interface Scaling {

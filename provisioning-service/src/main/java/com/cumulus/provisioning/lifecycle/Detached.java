@@ -38,4 +38,16 @@ public class Detached {
             uni.subscribe().with(ok -> { }, failure -> LOG.warnf(failure, "%s failed", what));
         });
     }
+
+    /**
+     * Continues {@code uni} on the Vert.x context of the caller (captured now), so that work a driver finished on
+     * another thread (a worker, a timer) can go on with Hibernate Reactive.
+     */
+    public static <T> io.smallrye.mutiny.Uni<T> backOnContext(io.smallrye.mutiny.Uni<T> uni) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return uni;
+        }
+        return uni.emitOn(command -> context.runOnContext(ignored -> command.run()));
+    }
 }

@@ -91,7 +91,7 @@ public class LifecycleEngine {
                 return transition(serviceId, step.from(), step.to(), null, false).replaceWith(true);
             }
             ServiceSpec spec = ServiceSpec.of(service);
-            return call(step.operation(), spec)
+            return Detached.backOnContext(call(step.operation(), spec))
                     .replaceWith((String) null)
                     .onFailure().recoverWithItem(LifecycleEngine::reason)
                     .chain(failure -> failure == null
@@ -152,7 +152,7 @@ public class LifecycleEngine {
             } catch (RuntimeException e) {
                 driven = Uni.createFrom().failure(e);
             }
-            return driven.replaceWith((String) null)
+            return Detached.backOnContext(driven).replaceWith((String) null)
                     .onFailure().recoverWithItem(LifecycleEngine::reason)
                     .chain(failure -> failure == null || ServiceState.DEGRADED.equals(state)
                             ? Uni.createFrom().voidItem()

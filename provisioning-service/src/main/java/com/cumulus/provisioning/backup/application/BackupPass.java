@@ -105,7 +105,7 @@ public class BackupPass {
         } catch (RuntimeException e) {
             driven = Uni.createFrom().failure(e);
         }
-        return driven.map(outcome -> record(id, service, now, outcome))
+        return Detached.backOnContext(driven).map(outcome -> record(id, service, now, outcome))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("backup of service %s failed: %s", service.id, failure.getMessage());
                     return record(id, service, now, null);
