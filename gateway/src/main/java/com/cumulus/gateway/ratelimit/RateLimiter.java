@@ -5,7 +5,7 @@ import com.cumulus.gateway.auth.Principal;
 import com.cumulus.gateway.config.GatewayConfig;
 import com.cumulus.gateway.routing.Upstream;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Token buckets per principal and route group (configured path-prefix groups, else the owning service), per client
  * address for anonymous calls, and per catalog subscription for calls by a subscribed application's client ids.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private record Group(String prefix, String name, Limit limit) {
