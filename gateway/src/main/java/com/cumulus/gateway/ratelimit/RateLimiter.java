@@ -60,10 +60,12 @@ public class RateLimiter {
         if (!enabled) {
             return;
         }
-        Limit limit = principal.authenticated() ? limitOf(path) : anonymousLimit;
-        take(principal.rateKey() + "|" + group, limit);
+        take(principal.rateKey() + "|" + group, principal.authenticated() ? limitOf(path) : anonymousLimit);
         for (Map.Entry<String, Limit> subscription : subscriptions.forClient(principal.clientId()).entrySet()) {
-            take("subscription:" + subscription.getKey(), subscription.getValue());
+            Limit limit = subscription.getValue();
+            // a changed plan limit starts a fresh bucket
+            take("subscription:" + subscription.getKey() + ":" + limit.requests() + "/" + limit.period().toSeconds(),
+                    limit);
         }
     }
 
