@@ -25,7 +25,7 @@ need nginx nginx-light
 need wrk wrk
 
 mkdir -p "$WORK"
-rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt
+rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt "$WORK/token"
 
 PIDS=()
 cleanup() {
@@ -70,7 +70,7 @@ nginx_conf proxy "$NGINX_PORT" auto "upstream trivial { server 127.0.0.1:$UPSTRE
 # a small issuer for the gateway's discovery + JWKS, and one signed token
 java "$ROOT/deploy/bench/gateway-issuer.java" "$ISSUER_PORT" "$WORK/token" > "$WORK/issuer.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 1 100); do [ -s "$WORK/token" ] && break; sleep 0.2; done
+for _ in $(seq 1 300); do [ -s "$WORK/token" ] && break; sleep 0.2; done
 TOKEN="$(cat "$WORK/token")"
 
 UP="http://127.0.0.1:$UPSTREAM_PORT"
@@ -83,13 +83,11 @@ java $GATEWAY_JVM_OPTS \
   -Dcumulus.gateway.rate-limit.requests=1000000000 -Dcumulus.gateway.rate-limit.period=1s \
   -Dcumulus.gateway.access-log="${ACCESS_LOG:-false}" \
   -Dkafka.bootstrap.servers=127.0.0.1:9 \
-  -Dquarkus.log.category.\"org.apache.kafka\".level=OFF \
-  -Dquarkus.log.category.\"io.smallrye.reactive.messaging\".level=OFF \
-  -Dquarkus.log.console.json.enabled=false \
+    -Dquarkus.log.console.json.enabled=false \
   -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 PIDS+=("$GW_PID")
-for _ in $(seq 1 150); do
+for _ in $(seq 1 600); do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
     "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" || true)
   [ "$code" = "200" ] && break
@@ -101,12 +99,31 @@ echo "gateway up, RSS after start: $(( $(ps -o rss= -p "$GW_PID") / 1024 )) MiB"
 load() { # label url seconds
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "Authorization: Bearer $TOKEN" "$2" > "$WORK/wrk-$1.txt"
 }
+pids_of() { # nginx instance name | gateway -> pids whose CPU time is the proxy's cost
+  if [ "$1" = gateway ]; then echo "$GW_PID"; else
+    local master; master="$(cat "$WORK/nginx-$1/nginx.pid")"; echo "$master $(pgrep -P "$master" | tr '\n' ' ')"; fi
+}
+cpu_ticks() { # pids... -> utime+stime in clock ticks
+  local total=0 pid
+  for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done
+  echo "$total"
+}
+measure() { # label url process-set
+  local pids before after
+  pids="$(pids_of "$3")"
+  # shellcheck disable=SC2086
+  before=$(cpu_ticks $pids)
+  load "$1" "$2" "$DURATION"
+  # shellcheck disable=SC2086
+  after=$(cpu_ticks $pids)
+  echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) )) > "$WORK/cpu-$1.txt"
+}
 for target in direct:"$UP" nginx:"http://127.0.0.1:$NGINX_PORT" gateway:"http://127.0.0.1:$GATEWAY_PORT"; do
   load "warmup-${target%%:*}" "${target#*:}$PATH_UNDER_TEST" "$WARMUP"
 done
-load direct "$UP$PATH_UNDER_TEST" "$DURATION"
-load nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" "$DURATION"
-load gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" "$DURATION"
+measure direct "$UP$PATH_UNDER_TEST" upstream
+measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" proxy
+measure gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" gateway
 RSS_MIB=$(( $(ps -o rss= -p "$GW_PID") / 1024 ))
 
 field() { # file label -> value
@@ -115,15 +132,19 @@ field() { # file label -> value
     p50) awk '$1=="50%" {print $2}' "$1" ;;
     p99) awk '$1=="99%" {print $2}' "$1" ;;
     non2xx) awk '/Non-2xx/ {print $NF}' "$1" ;;
+    requests) awk '/requests in/ {print $1}' "$1" ;;
   esac
 }
 {
-  echo "| target | req/s | p50 | p99 | non-2xx |"
-  echo "|---|---:|---:|---:|---:|"
+  echo "| target | req/s | p50 | p99 | non-2xx | CPU per request of the measured process (µs) |"
+  echo "|---|---:|---:|---:|---:|---:|"
   for t in direct nginx gateway; do
     f="$WORK/wrk-$t.txt"
-    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) |"
+    cpu_us=$(( $(cat "$WORK/cpu-$t.txt") / $(field "$f" requests) ))
+    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) | $cpu_us |"
   done
+  echo
+  echo "CPU per request: direct = the trivial upstream nginx, nginx = the proxying nginx, gateway = the gateway JVM."
   echo
   echo "gateway RSS after the load: ${RSS_MIB} MiB (JVM options: $GATEWAY_JVM_OPTS)"
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up of each); $(nproc) cores;" \

@@ -66,6 +66,13 @@ class ApiKeyTest {
         String claims = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat(claims).contains("\"sub\":\"" + keyId + "\"").contains("\"principal_type\":\"api_key\"");
         call(keyId, secret).then().statusCode(200);
+        // the body waits (paused, not lost) while the key is checked and exchanged
+        given().auth().preemptive().basic(keyId, secret).contentType("application/json")
+                .body("{\"name\":\"" + "x".repeat(256 * 1024) + "\"}")
+                .when().patch("/v1/organizations/org-1/members/u-1").then()
+                .statusCode(200)
+                .body("method", equalTo("PATCH"))
+                .body("bodySize", equalTo(256 * 1024 + 11));
         assertThat(exchanges(keyId)).isEqualTo(1);
 
         call(keyId, "wrong-" + secret).then().statusCode(401)

@@ -43,6 +43,17 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void largeBodiesAreStreamedBothWays() {
+        byte[] body = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        given().header("Authorization", Tokens.user().bearer()).contentType("application/octet-stream").body(body)
+                .when().put("/api/v1/projects/p-1/api").then()
+                .statusCode(200)
+                .body("upstream", equalTo("a"))
+                .body("bodySize", equalTo(body.length));
+    }
+
+    @Test
     void seed003RawAuthorizationHeaderIsRewrittenToBearer() {
         String jwt = Tokens.user().sign();
         given().header("AUTHORIZATION", jwt).when().delete("/api/v1/session/logout").then()

@@ -5,7 +5,7 @@ import com.cumulus.gateway.auth.SigningKeys;
 import com.cumulus.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Turns a verified API key into an access token from identity's token endpoint ({@code client_credentials} with the
  * key id and secret), reused until shortly before it expires. Concurrent first calls share one exchange.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeyExchange {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyExchange.class);

@@ -1,7 +1,7 @@
 package com.cumulus.gateway.apikey;
 
 import com.cumulus.gateway.auth.EdgeFailure;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Seed 004's API keys as identity announces them (apikey.created/updated/deleted on identity.events): the SHA-256 of
  * the secret, the state and the expiry. The clear secret is never known to the gateway.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeys {
 
     /** One key as last announced. */

@@ -7,7 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * once per {@code jwks-min-refetch-interval}) when a token names a key id not seen yet, so a key rotation needs no
  * restart.
  */
-@ApplicationScoped
+@Singleton
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
@@ -55,6 +55,11 @@ public class SigningKeys {
     /** Called after a refresh dropped key ids (tokens verified with them must be checked again). */
     void onKeysRemoved(Runnable listener) {
         this.onKeysRemoved = listener;
+    }
+
+    /** How many signing keys are known. */
+    public int count() {
+        return keys.size();
     }
 
     /** The key currently known under this id, or null. */

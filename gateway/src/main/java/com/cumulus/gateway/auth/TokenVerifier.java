@@ -4,7 +4,7 @@ import com.cumulus.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwt.JwtClaims;
@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * signature verified is remembered until it expires, so repeated calls with it skip the signature check; expiry and
  * revocation are still checked on every request.
  */
-@ApplicationScoped
+@Singleton
 public class TokenVerifier {
 
     private final SigningKeys keys;

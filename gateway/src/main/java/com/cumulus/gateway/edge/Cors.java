@@ -3,14 +3,14 @@ package com.cumulus.gateway.edge;
 import com.cumulus.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** CORS for browser callers (configurable origins) and the {@code OPTIONS} answer seed 003 lists on every path. */
-@ApplicationScoped
+@Singleton
 public class Cors {
 
     private final boolean anyOrigin;

@@ -5,7 +5,7 @@ import com.cumulus.gateway.auth.Principal;
 import com.cumulus.gateway.config.GatewayConfig;
 import com.cumulus.gateway.routing.Upstream;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Token buckets per principal and route group (configured path-prefix groups, else the owning service), per client
  * address for anonymous calls, and per catalog subscription for calls by a subscribed application's client ids.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private record Group(String prefix, String name, Limit limit) {
@@ -60,10 +60,12 @@ public class RateLimiter {
         if (!enabled) {
             return;
         }
-        Limit limit = principal.authenticated() ? limitOf(path) : anonymousLimit;
-        take(principal.rateKey() + "|" + group, limit);
+        take(principal.rateKey() + "|" + group, principal.authenticated() ? limitOf(path) : anonymousLimit);
         for (Map.Entry<String, Limit> subscription : subscriptions.forClient(principal.clientId()).entrySet()) {
-            take("subscription:" + subscription.getKey(), subscription.getValue());
+            Limit limit = subscription.getValue();
+            // a changed plan limit starts a fresh bucket
+            take("subscription:" + subscription.getKey() + ":" + limit.requests() + "/" + limit.period().toSeconds(),
+                    limit);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.cumulus.gateway.ratelimit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The plan limits of enabled catalog subscriptions (catalog.events subscription.changed / deleted), by the client
  * ids of the subscribed application. Calls made with a token of such a client id count against the subscription.
  */
-@ApplicationScoped
+@Singleton
 public class SubscriptionLimits {
 
     private record Subscription(List<String> clientIds, Limit limit) {

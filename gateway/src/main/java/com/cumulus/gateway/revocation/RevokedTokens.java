@@ -2,7 +2,7 @@ package com.cumulus.gateway.revocation;
 
 import com.cumulus.gateway.auth.VerifiedToken;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sessions, token ids and subjects identity revoked (logout, rotated or deleted service-account tokens, revoked
  * sessions), from identity.events. An entry is kept until the tokens it covers have expired.
  */
-@ApplicationScoped
+@Singleton
 public class RevokedTokens {
 
     /** Access tokens live 15 minutes by default; an entry is kept at least this long (or past the event's expiry). */

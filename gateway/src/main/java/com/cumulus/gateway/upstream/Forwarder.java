@@ -14,7 +14,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * a response (idle) timeout and a circuit breaker per upstream. Failures become 502 (unreachable), 503 (circuit
  * open) or 504 (timed out) in the caller's dialect.
  */
-@ApplicationScoped
+@Singleton
 public class Forwarder {
 
     private static final Logger LOG = Logger.getLogger(Forwarder.class);

@@ -8,7 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The gateway's own small calls (discovery, JWKS, token exchange, OpenAPI documents), fully buffered. */
-@ApplicationScoped
+@Singleton
 public class SideCalls {
 
     /** A response with its status and body. */
