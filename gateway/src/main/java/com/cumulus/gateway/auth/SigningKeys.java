@@ -97,6 +97,13 @@ public class SigningKeys {
                 : Future.failedFuture(new EdgeFailure(503, "identity is unavailable")));
     }
 
+    /** Until the first keys arrive (identity may start after the gateway), retry soon rather than at the next period. */
+    private void retryWhileEmpty() {
+        if (count() == 0) {
+            vertx.setTimer(config.jwksMinRefetchInterval().toMillis(), id -> refresh());
+        }
+    }
+
     /** Fetches discovery and the JWKS; concurrent callers share one fetch. */
     public Future<Void> refresh() {
         Promise<Void> promise = Promise.promise();
@@ -120,7 +127,10 @@ public class SigningKeys {
                     return http.getJson(jwksUri, FETCH_TIMEOUT);
                 })
                 .onSuccess(this::install)
-                .onFailure(e -> LOG.warnf("signing keys not refreshed: %s", e.getMessage()))
+                .onFailure(e -> {
+                    LOG.warnf("signing keys not refreshed: %s", e.getMessage());
+                    retryWhileEmpty();
+                })
                 .onComplete(ar -> {
                     inFlight.set(null);
                     promise.complete();
