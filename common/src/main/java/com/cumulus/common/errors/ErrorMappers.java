@@ -9,12 +9,16 @@ import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** One mapper set for every dialect: the path picks the body style, the exception picks the status. */
@@ -31,11 +35,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, HttpServerRequest request) {
         ConstraintViolation<?> first = e.getConstraintViolations().stream()
-                .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .min(Comparator.comparing(v -> fieldOf(v.getPropertyPath())))
                 .orElse(null);
-        String field = first == null ? null : leafField(first.getPropertyPath().toString());
+        String field = first == null ? null : fieldOf(first.getPropertyPath());
         String message = e.getConstraintViolations().stream()
-                .map(v -> leafField(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                .map(v -> fieldOf(v.getPropertyPath()) + ": " + v.getMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
         return ErrorResponses.of(request.path(), 400, "invalid_request", message, field,
@@ -97,24 +101,27 @@ public class ErrorMappers {
         };
     }
 
-    /** {@code create.arg0.name} → {@code name}: the caller knows its fields, not our method parameters. */
-    static String leafField(String path) {
-        String[] parts = path.split("\\.");
-        int start = 0;
-        while (start < parts.length - 1 && (parts[start].startsWith("arg") || isMethodSegment(parts, start))) {
-            start++;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = start; i < parts.length; i++) {
-            if (out.length() > 0) {
-                out.append('.');
+    /**
+     * The field as the caller knows it: {@code create(body).name} → {@code name}. Method and parameter nodes are
+     * dropped; a violation on the parameter itself (e.g. a missing body) keeps the parameter's name.
+     */
+    static String fieldOf(Path path) {
+        List<String> names = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.RETURN_VALUE || node.getKind() == ElementKind.CROSS_PARAMETER) {
+                continue;
             }
-            out.append(parts[i]);
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            String name = node.getName();
+            if (name != null) {
+                names.add(node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name);
+            }
         }
-        return out.toString();
-    }
-
-    private static boolean isMethodSegment(String[] parts, int index) {
-        return index == 0 && parts.length > 2;
+        return names.isEmpty() ? (parameter == null ? path.toString() : parameter) : String.join(".", names);
     }
 }
