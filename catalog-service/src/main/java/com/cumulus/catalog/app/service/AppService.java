@@ -10,6 +10,7 @@ import com.cumulus.catalog.web.Secrets;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -280,13 +281,32 @@ public class AppService {
         });
     }
 
+    /** One query for app and credential (the verify-client-secret path); any miss is 404. */
     private Uni<AppCredential> loadCredential(String org, String appRef, String credentialRef) {
-        return load(org, appRef).chain(app -> Credential.findInApp(app.id, credentialRef).map(c -> {
-            if (c == null) {
+        UUID appId = App.uuid(appRef);
+        UUID credentialId = App.uuid(credentialRef);
+        String hql = "select a, c from App a, Credential c where c.appId = a.id and a.organizationId = :org"
+                + (appId != null ? " and (a.id = :appId or a.name = :appRef)" : " and a.name = :appRef")
+                + (credentialId != null ? " and (c.id = :credId or c.name = :credRef)" : " and c.name = :credRef");
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Object[].class)
+                    .setParameter("org", org)
+                    .setParameter("appRef", appRef)
+                    .setParameter("credRef", credentialRef);
+            if (appId != null) {
+                query.setParameter("appId", appId);
+            }
+            if (credentialId != null) {
+                query.setParameter("credId", credentialId);
+            }
+            return query.setMaxResults(1).getResultList();
+        }).map(rows -> {
+            if (rows.isEmpty()) {
                 throw ApiException.notFound("credential");
             }
-            return new AppCredential(app, c);
-        }));
+            Object[] row = rows.get(0);
+            return new AppCredential((App) row[0], (Credential) row[1]);
+        });
     }
 
     public List<String> redirectEndpoints(App app) {

@@ -12,6 +12,7 @@ import com.cumulus.catalog.web.Json;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -193,13 +194,33 @@ public class SubscriptionService {
         });
     }
 
+    /** One query for app, subscription and product (the hot read path); any miss is 404. */
     private Uni<Subscribed> loadSubscription(String org, String appRef, String subscriptionRef) {
-        return load(org, appRef).chain(app -> Subscription.findInApp(app.id, subscriptionRef).chain(s -> {
-            if (s == null) {
+        UUID appId = App.uuid(appRef);
+        UUID subscriptionId = App.uuid(subscriptionRef);
+        String hql = "select a, s, p from App a, Subscription s, Product p"
+                + " where s.appId = a.id and p.id = s.productId and a.organizationId = :org"
+                + (appId != null ? " and (a.id = :appId or a.name = :appRef)" : " and a.name = :appRef")
+                + (subscriptionId != null ? " and (s.id = :subId or s.name = :subRef)" : " and s.name = :subRef");
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Object[].class)
+                    .setParameter("org", org)
+                    .setParameter("appRef", appRef)
+                    .setParameter("subRef", subscriptionRef);
+            if (appId != null) {
+                query.setParameter("appId", appId);
+            }
+            if (subscriptionId != null) {
+                query.setParameter("subId", subscriptionId);
+            }
+            return query.setMaxResults(1).getResultList();
+        }).map(rows -> {
+            if (rows.isEmpty()) {
                 throw ApiException.notFound("subscription");
             }
-            return Product.<Product>findById(s.productId).map(p -> new Subscribed(app, s, p));
-        }));
+            Object[] row = rows.get(0);
+            return new Subscribed((App) row[0], (Subscription) row[1], (Product) row[2]);
+        });
     }
 
     public JsonNode metadata(String metadata) {
