@@ -77,9 +77,8 @@ public class ProxyRoutes {
                 ? incomingId : newRequestId();
         String[] logged = {"-", "anonymous"};
         if (accessLog) {
-            request.response().endHandler(v -> ACCESS.infof("%s %s %d %.2fms route=%s principal=%s request_id=%s",
-                    method, path, request.response().getStatusCode(), (System.nanoTime() - started) / 1e6,
-                    logged[0], logged[1], requestId));
+            request.response().endHandler(v -> ACCESS.info(accessLine(method, path,
+                    request.response().getStatusCode(), System.nanoTime() - started, logged, requestId)));
         }
         cors.decorate(request, request.response());
         Optional<Upstream> resolved = RouteTable.resolve(method, path);
@@ -169,6 +168,16 @@ public class ProxyRoutes {
             Logger.getLogger(ProxyRoutes.class).warn("edge failure", cause);
             Replies.reject(request, 500, "internal error", requestId, null);
         }
+    }
+
+    /** {@code GET /path 200 1.84ms route=<group> principal=<key> request_id=<id>}, without String.format. */
+    static String accessLine(String method, String path, int status, long nanos, String[] logged, String requestId) {
+        long micros = nanos / 1000;
+        long fraction = (micros % 1000) / 10;
+        return new StringBuilder(160).append(method).append(' ').append(path).append(' ').append(status).append(' ')
+                .append(micros / 1000).append('.').append(fraction < 10 ? "0" : "").append(fraction).append("ms route=")
+                .append(logged[0]).append(" principal=").append(logged[1]).append(" request_id=").append(requestId)
+                .toString();
     }
 
     /** A random (version 4) UUID without the shared SecureRandom of {@link UUID#randomUUID()}: ids, not secrets. */
