@@ -155,3 +155,17 @@ create table org_role (
     unique (organization_id, name)
 );
 
+-- No card data: a payment provider's token and at most the last four digits.
+create table payment_method (
+    id              uuid primary key,
+    organization_id uuid        not null references organization (id) on delete cascade,
+    name            text,
+    title           text,
+    provider        text        not null,
+    provider_token  text        not null,
+    last_four       text,
+    state           text        not null,
+    created_at      timestamptz not null,
+    modified_at     timestamptz
+);
+create index payment_method_org_idx on payment_method (organization_id);
