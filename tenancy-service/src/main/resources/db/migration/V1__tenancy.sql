@@ -125,3 +125,47 @@ create table notification (
     created_at  timestamptz not null,
     unique (project_id, topic, topic_id)
 );
+
+create table invitation (
+    id              uuid primary key,
+    organization_id uuid        not null references organization (id) on delete cascade,
+    project_id      uuid        references project (id) on delete cascade,
+    email           text        not null,
+    roles           text        not null,
+    code            text        not null unique,
+    secure          boolean     not null default false,
+    expires_at      timestamptz not null,
+    accepted_at     timestamptz,
+    accepted_by     text,
+    created_at      timestamptz not null,
+    created_by      text
+);
+create index invitation_org_idx on invitation (organization_id, created_at);
+create index invitation_email_idx on invitation (lower(email));
+
+create table org_role (
+    id              uuid primary key,
+    organization_id uuid        not null references organization (id) on delete cascade,
+    name            text        not null,
+    title           text,
+    summary         text,
+    permissions     text        not null default '',
+    created_at      timestamptz not null,
+    modified_at     timestamptz,
+    unique (organization_id, name)
+);
+
+-- No card data: a payment provider's token and at most the last four digits.
+create table payment_method (
+    id              uuid primary key,
+    organization_id uuid        not null references organization (id) on delete cascade,
+    name            text,
+    title           text,
+    provider        text        not null,
+    provider_token  text        not null,
+    last_four       text,
+    state           text        not null,
+    created_at      timestamptz not null,
+    modified_at     timestamptz
+);
+create index payment_method_org_idx on payment_method (organization_id);

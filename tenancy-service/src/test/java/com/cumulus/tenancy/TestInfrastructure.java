@@ -5,10 +5,11 @@ import com.cumulus.common.testing.PostgresResource;
 import com.cumulus.common.testing.TestIssuerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Real PostgreSQL, real Kafka and a test token issuer, started once for the module so Quarkus boots once. */
+/** Real PostgreSQL, real Kafka, a test token issuer and a real SMTP server, started once for the module so Quarkus boots once. */
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false, parallel = true)
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false, parallel = true)
 @QuarkusTestResource(value = TestIssuerResource.class, restrictToAnnotatedClass = false, parallel = true)
+@QuarkusTestResource(value = GreenMailResource.class, restrictToAnnotatedClass = false, parallel = true)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

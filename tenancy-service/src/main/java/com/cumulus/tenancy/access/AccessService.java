@@ -21,10 +21,13 @@ public class AccessService {
 
     private final OrganizationRepository organizations;
     private final MembershipRepository memberships;
+    private final com.cumulus.tenancy.organization.repository.GroupRepository groups;
 
-    public AccessService(OrganizationRepository organizations, MembershipRepository memberships) {
+    public AccessService(OrganizationRepository organizations, MembershipRepository memberships,
+                         com.cumulus.tenancy.organization.repository.GroupRepository groups) {
         this.organizations = organizations;
         this.memberships = memberships;
+        this.groups = groups;
     }
 
     public static UUID parseId(String raw, String what) {
@@ -50,12 +53,12 @@ public class AccessService {
             if (org == null) {
                 return Uni.createFrom().failure(ApiException.notFound("organization"));
             }
-            return rolesOf(caller, organizationId).map(roles -> {
+            return rolesOf(caller, organizationId).chain(roles -> {
                 if (roles.isEmpty() && !caller.isPlatformAdmin()) {
-                    throw ApiException.notFound("organization");
+                    return Uni.createFrom().failure(ApiException.notFound("organization"));
                 }
-                return new Access(organizationId, caller.subject(), roles, Permissions.of(roles),
-                        caller.isPlatformAdmin());
+                return permissionsOf(organizationId, roles).map(perms -> new Access(organizationId, caller.subject(),
+                        roles, perms, caller.isPlatformAdmin()));
             });
         });
     }
@@ -78,8 +81,51 @@ public class AccessService {
         if (!"user".equals(caller.principalType())) {
             return Uni.createFrom().item(caller.rolesIn(organizationId.toString()));
         }
-        return memberships.find(organizationId, caller.subject())
-                .map(m -> m == null || !Membership.ACTIVE.equals(m.state) ? Set.<String>of() : m.roleSet());
+        return memberships.find(organizationId, caller.subject()).chain(m -> {
+            if (m == null || !Membership.ACTIVE.equals(m.state)) {
+                return Uni.createFrom().item(Set.<String>of());
+            }
+            Set<String> roles = m.roleSet();
+            return groups.find("organizationId = ?1 and concat(',', userIds, ',') like ?2", organizationId,
+                    "%," + caller.subject() + ",%").list().map(list -> {
+                        list.forEach(g -> roles.addAll(com.cumulus.tenancy.group.GroupService.split(g.roleIds)));
+                        return roles;
+                    });
+        });
+    }
+
+    /** Built-in roles' permissions plus those of the organization-defined roles among them. */
+    private Uni<Set<String>> permissionsOf(UUID organizationId, Set<String> roles) {
+        Set<String> custom = new java.util.TreeSet<>(roles);
+        custom.removeAll(Permissions.BUILT_IN.keySet());
+        if (custom.isEmpty()) {
+            return Uni.createFrom().item(Permissions.of(roles));
+        }
+        return com.cumulus.tenancy.role.OrgRole.<com.cumulus.tenancy.role.OrgRole>find(
+                        "organizationId = ?1 and name in ?2", organizationId, custom).list()
+                .map(list -> {
+                    Set<String> perms = new java.util.TreeSet<>(Permissions.of(roles));
+                    list.forEach(r -> perms.addAll(r.permissionSet()));
+                    return perms;
+                });
+    }
+
+    /** 400 naming {@code field} unless every role is built-in or defined by the organization. */
+    public Uni<Void> checkRoles(UUID organizationId, java.util.Collection<String> roles, String field) {
+        if (roles == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> custom = new java.util.TreeSet<>(roles);
+        custom.removeAll(Permissions.BUILT_IN.keySet());
+        if (custom.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return com.cumulus.tenancy.role.OrgRole.count("organizationId = ?1 and name in ?2", organizationId, custom)
+                .invoke(n -> {
+                    if (n < custom.size()) {
+                        throw ApiException.invalid(field, "unknown role in " + custom);
+                    }
+                }).replaceWithVoid();
     }
 
     public static void requireAuthenticated(Caller caller) {

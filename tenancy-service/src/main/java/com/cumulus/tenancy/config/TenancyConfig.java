@@ -13,6 +13,23 @@ public interface TenancyConfig {
     /** List paging. */
     Paging paging();
 
+    /** Invitations. */
+    Invitations invitations();
+
+    interface Invitations {
+        /** Days an invitation stays valid when the inviter gives none. */
+        @WithDefault("7")
+        int defaultExpireDays();
+
+        /** Longest validity an inviter may ask for, in days. */
+        @WithDefault("30")
+        int maxExpireDays();
+
+        /** Where the mail points invitees to accept (the code is appended as {@code ?code=}). */
+        @WithDefault("http://localhost:8080/console/invites")
+        String acceptUrl();
+    }
+
     interface Quotas {
         /** Managed services an organization may run. */
         @WithDefault("20")

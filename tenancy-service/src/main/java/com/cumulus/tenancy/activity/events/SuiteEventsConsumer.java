@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** tenancy.events and catalog.events: every event becomes an activity (identity and provisioning have their own). */
+/** tenancy.events and catalog.events: every event becomes an activity (identity.events and provisioning.events have their own consumers that also record). */
 @ApplicationScoped
 public class SuiteEventsConsumer {
 
@@ -21,11 +21,6 @@ public class SuiteEventsConsumer {
     @Incoming("tenancy-events")
     public Uni<Void> tenancy(String json) {
         return inbox.handleOnce("tenancy-activity-tenancy", json, activities::record).replaceWithVoid();
-    }
-
-    @Incoming("provisioning-events")
-    public Uni<Void> provisioning(String json) {
-        return inbox.handleOnce("tenancy-activity-provisioning", json, activities::record).replaceWithVoid();
     }
 
     @Incoming("catalog-events")

@@ -104,7 +104,8 @@ public class MembershipService {
     /** Replaces the member's roles (and optionally its state); refuses to leave the organization without an admin. */
     @WithTransaction
     public Uni<Member> change(Caller caller, UUID organizationId, String userId, Set<String> roles, String state) {
-        return checkRoles(roles).chain(() -> access.require(caller, organizationId, Permissions.MEMBERS_MANAGE))
+        return access.require(caller, organizationId, Permissions.MEMBERS_MANAGE)
+                .chain(a -> access.checkRoles(organizationId, roles, "roles"))
                 .chain(a -> found(organizationId, userId))
                 .chain(m -> {
                     boolean losesAdmin = roles != null && m.roleSet().contains("admin") && !roles.contains("admin");
@@ -128,7 +129,8 @@ public class MembershipService {
     /** Adds a member (seed 001 POST users): an existing user is found by id or email in the profile projection. */
     @WithTransaction
     public Uni<Member> add(Caller caller, UUID organizationId, String subject, Set<String> roles, String state) {
-        return checkRoles(roles).chain(() -> access.require(caller, organizationId, Permissions.MEMBERS_MANAGE))
+        return access.require(caller, organizationId, Permissions.MEMBERS_MANAGE)
+                .chain(a -> access.checkRoles(organizationId, roles, "roles"))
                 .chain(a -> profiles.byEmail(subject))
                 .chain(found -> {
                     String userId = found.isEmpty() ? subject : found.get(0).userId;
@@ -158,17 +160,6 @@ public class MembershipService {
                         : Uni.createFrom().voidItem())
                         .chain(() -> memberships.delete(m))
                         .chain(() -> events.membershipRevoked(organizationId, userId, caller.subject())));
-    }
-
-    private static Uni<Void> checkRoles(Set<String> roles) {
-        if (roles != null) {
-            for (String r : roles) {
-                if (!com.cumulus.tenancy.access.Permissions.BUILT_IN.containsKey(r)) {
-                    return Uni.createFrom().failure(ApiException.invalid("roles", "unknown role " + r));
-                }
-            }
-        }
-        return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> requireAnotherAdmin(UUID organizationId, String userId) {

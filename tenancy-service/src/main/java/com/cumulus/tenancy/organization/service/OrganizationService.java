@@ -152,6 +152,12 @@ public class OrganizationService {
         return resolveId(caller, nameOrId).chain(id -> access.organization(caller, id, permission));
     }
 
+    /** {@link #resolveId} with its own session (for resources). */
+    @WithSession
+    public Uni<UUID> resolveIdInSession(Caller caller, String nameOrId) {
+        return resolveId(caller, nameOrId);
+    }
+
     public Uni<UUID> resolveId(Caller caller, String nameOrId) {
         UUID id = AccessService.tryParse(nameOrId);
         if (id != null) {
