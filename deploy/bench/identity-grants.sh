@@ -2,6 +2,8 @@
 # Benchmark of identity-service's hot paths, identity pinned to one core (taskset -c 0), load generators on core 1.
 #   client_credentials grants/s, refresh_token grants/s, password logins/s (configured Argon2id and Keycloak's
 #   parameters), raw Argon2id hash rate on that core, RSS after the load.
+# Kafka: by default an unreachable address (BENCH_KAFKA overrides), so the benchmark never joins a real stack's
+# consumer groups; events stay in the outbox.
 # Needs: a JDK, PostgreSQL reachable at $PGHOST:$PGPORT (user postgres) — e.g. the local stack (deploy/local/up) or
 # Debian's postgresql — `hey` and `python3`. Kafka is optional (the outbox keeps events until Kafka is back).
 # Usage: deploy/bench/identity-grants.sh [seconds-per-run]   (results in target/bench/identity-grants.txt)
@@ -9,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-30}"
 PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-15432}"
-PORT="${BENCH_PORT:-18081}"
+PORT="${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])")}"
 BASE="http://localhost:${PORT}"
 OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/identity-grants.txt"; : > "$REPORT"
 SECRET=bench-secret
@@ -17,13 +19,14 @@ SECRET_HASH=$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)
 ADMIN=bench-admin@cumulus.local; ADMIN_PW=bench-admin-password-1
 
 command -v hey >/dev/null || { echo "hey not installed (apt-get install hey)"; exit 1; }
-[ -f identity-service/target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -pl identity-service -am package -DskipTests
+./mvnw -q -pl identity-service -am package -DskipTests
 
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 from pg_database where datname='identity_bench'" \
   | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
 
 start_identity() {  # $1 = argon2 memory KiB, $2 = iterations
   QUARKUS_HTTP_PORT=$PORT \
+  KAFKA_BOOTSTRAP_SERVERS="${BENCH_KAFKA:-localhost:1}" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://${PGHOST}:${PGPORT}/identity_bench" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/identity_bench" \
   CUMULUS_IDENTITY_SERVICE_CLIENT_ID=bench CUMULUS_IDENTITY_SERVICE_CLIENT_SECRET_HASH="$SECRET_HASH" \
