@@ -29,7 +29,10 @@ class EventProjectionTest {
                 + type + "\",\"subject\":\"" + key + "\",\"time\":\"" + OffsetDateTime.now()
                 + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, json)).awaitCompletion(Duration.ofSeconds(20));
+            // as the outbox relay publishes them: structured CloudEvents with the cloudevents content type
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, null, key, json, java.util.List.of(
+                    new org.apache.kafka.common.header.internals.RecordHeader("content-type",
+                            "application/cloudevents+json".getBytes())))).awaitCompletion(Duration.ofSeconds(20));
         }
     }
 

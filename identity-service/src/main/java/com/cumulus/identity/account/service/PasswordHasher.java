@@ -39,9 +39,13 @@ public class PasswordHasher {
 
     /** Verifies {@code password}; a null hash is checked against a decoy and always fails. */
     public Uni<Boolean> verifyAsync(String password, String phc) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> phc == null
-                ? verify(password, decoy) && false
-                : verify(password, phc)), false);
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            if (phc == null) {
+                verify(password, decoy);
+                return false;
+            }
+            return verify(password, phc);
+        }), false);
     }
 
     public String hash(String password) {

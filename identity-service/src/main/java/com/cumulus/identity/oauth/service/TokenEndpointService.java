@@ -92,11 +92,10 @@ public class TokenEndpointService {
                 ApiKey key = auth.apiKey();
                 issued = tokens.accessToken(new TokenService.Subject(key.id.toString(), "api_key", null,
                         Map.of(key.organizationId.toString(), key.roleList()), List.of(), null, key.id.toString(), scope));
-                Uni<Void> touch = Uni.createFrom().voidItem();
                 if (key.usedAt == null || key.usedAt.isBefore(Instant.now().minus(1, ChronoUnit.MINUTES))) {
                     key.usedAt = Instant.now();
                 }
-                return touch.replaceWith(tokenResponse(issued, null, null, scope));
+                return Uni.createFrom().item(tokenResponse(issued, null, null, scope));
             }
             OAuthClient client = auth.client();
             Map<String, List<String>> orgs = Map.of();
