@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 class OutboxBackboneTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     Outbox outbox;

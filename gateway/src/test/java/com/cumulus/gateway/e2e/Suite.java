@@ -33,10 +33,19 @@ final class Suite implements AutoCloseable {
     private final KafkaResource kafka = new KafkaResource();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
-    final GreenMail mail;
-    final String kafkaBootstrap;
+    GreenMail mail;
+    String kafkaBootstrap;
 
     private Suite(Path root) throws Exception {
+        try {
+            boot(root);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void boot(Path root) throws Exception {
         Map<String, String> pg = postgres.start();
         int pgPort = Integer.parseInt(pg.get("cumulus.test.postgres.port"));
         try (Connection connection = DriverManager.getConnection(
@@ -159,7 +168,9 @@ final class Suite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        mail.stop();
+        if (mail != null) {
+            mail.stop();
+        }
         kafka.stop();
         postgres.stop();
     }

@@ -13,7 +13,7 @@ import com.cumulus.catalog.gateway.service.GatewayEnablements;
 import com.cumulus.catalog.project.domain.Projects;
 import com.cumulus.catalog.template.domain.ProjectTemplate;
 import com.cumulus.catalog.template.service.Templates;
-import com.cumulus.catalog.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.common.errors.ApiException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;

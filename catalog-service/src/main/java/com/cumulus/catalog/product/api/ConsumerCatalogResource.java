@@ -4,7 +4,7 @@ import com.cumulus.catalog.product.domain.Api;
 import com.cumulus.catalog.product.service.ProductCatalog;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.catalog.web.Yaml;
-import com.cumulus.catalog.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

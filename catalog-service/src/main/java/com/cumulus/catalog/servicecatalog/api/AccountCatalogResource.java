@@ -14,7 +14,7 @@ import com.cumulus.catalog.servicecatalog.service.ServiceCatalog;
 import com.cumulus.catalog.servicecatalog.service.ServiceCatalog.ProjectItemView;
 import com.cumulus.catalog.web.AccountEnvelope;
 import com.cumulus.catalog.web.BodyValidator;
-import com.cumulus.catalog.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.common.errors.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -4,7 +4,7 @@ import com.cumulus.catalog.subscription.service.SubscriptionService;
 import com.cumulus.catalog.subscription.service.SubscriptionService.Subscribed;
 import com.cumulus.catalog.web.BodyValidator;
 import com.cumulus.catalog.web.Connect;
-import com.cumulus.catalog.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.catalog.web.Yaml;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -5,7 +5,7 @@ import com.cumulus.catalog.template.domain.TemplateParameter;
 import com.cumulus.catalog.template.domain.TemplateService;
 import com.cumulus.catalog.template.service.Templates;
 import com.cumulus.catalog.web.BodyValidator;
-import com.cumulus.catalog.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -7,7 +7,7 @@ import com.cumulus.provisioning.backup.domain.ServiceBackup;
 import com.cumulus.provisioning.service.api.CloudEnvelope;
 import com.cumulus.provisioning.service.application.ServiceUseCases;
 import com.cumulus.provisioning.service.domain.ManagedService;
-import com.cumulus.provisioning.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.provisioning.web.OrgAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;

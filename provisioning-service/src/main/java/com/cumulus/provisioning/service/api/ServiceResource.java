@@ -1,7 +1,7 @@
 package com.cumulus.provisioning.service.api;
 
 import com.cumulus.common.security.Caller;
-import com.cumulus.provisioning.web.CurrentCaller;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.provisioning.metrics.PrometheusRenderer;
 import com.cumulus.provisioning.service.api.ServiceDtos.CreatedServiceResult;
 import com.cumulus.provisioning.service.api.ServiceDtos.PasswordRequest;

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.access.api;
 
 import com.cumulus.tenancy.access.Access;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.project.repository.ProjectRepository;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -41,9 +41,9 @@ public class AclResource {
 
     private final AccessService access;
     private final ProjectRepository projects;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public AclResource(AccessService access, ProjectRepository projects, Callers callers) {
+    public AclResource(AccessService access, ProjectRepository projects, CurrentCaller callers) {
         this.access = access;
         this.projects = projects;
         this.callers = callers;

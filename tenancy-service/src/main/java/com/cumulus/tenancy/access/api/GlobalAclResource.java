@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.access.api;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.access.api.AclResource.Acl;
 import com.cumulus.tenancy.access.api.AclResource.AclScope;
@@ -18,9 +18,9 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class GlobalAclResource {
 
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public GlobalAclResource(Callers callers) {
+    public GlobalAclResource(CurrentCaller callers) {
         this.callers = callers;
     }
 

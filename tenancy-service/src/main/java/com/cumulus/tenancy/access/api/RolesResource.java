@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.access.api;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -39,9 +39,9 @@ public class RolesResource {
             "reader", "Reader: read-only access.");
 
     private final AccessService access;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public RolesResource(AccessService access, Callers callers) {
+    public RolesResource(AccessService access, CurrentCaller callers) {
         this.access = access;
         this.callers = callers;
     }

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.activity.api;
 
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.activity.domain.Activity;
 import com.cumulus.tenancy.activity.service.ActivityService;
 import com.cumulus.tenancy.web.CloudBody;
@@ -34,9 +34,9 @@ public class CloudActivitiesResource {
     }
 
     private final ActivityService activities;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public CloudActivitiesResource(ActivityService activities, Callers callers) {
+    public CloudActivitiesResource(ActivityService activities, CurrentCaller callers) {
         this.activities = activities;
         this.callers = callers;
     }

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.billing.api;
 
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.billing.PaymentMethod;
 import com.cumulus.tenancy.organization.api.connect.ConnectOrgObject;
@@ -86,9 +86,9 @@ public class ConnectBillingResource {
 
     private final AccessService access;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public ConnectBillingResource(AccessService access, Bodies bodies, Callers callers) {
+    public ConnectBillingResource(AccessService access, Bodies bodies, CurrentCaller callers) {
         this.access = access;
         this.bodies = bodies;
         this.callers = callers;

@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.group.api;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.api.RolesResource;
 import com.cumulus.tenancy.group.GroupService;
 import com.cumulus.tenancy.group.GroupService.GroupDraft;
@@ -72,9 +72,9 @@ public class GroupsResource {
 
     private final GroupService groups;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public GroupsResource(GroupService groups, Bodies bodies, Callers callers) {
+    public GroupsResource(GroupService groups, Bodies bodies, CurrentCaller callers) {
         this.groups = groups;
         this.bodies = bodies;
         this.callers = callers;

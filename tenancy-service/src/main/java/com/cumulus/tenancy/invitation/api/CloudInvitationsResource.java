@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.invitation.api;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.invitation.domain.Invitation;
 import com.cumulus.tenancy.invitation.service.InvitationService;
 import com.cumulus.tenancy.invitation.service.InvitationService.InvitationRequest;
@@ -47,9 +47,9 @@ public class CloudInvitationsResource {
 
     private final InvitationService invitations;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public CloudInvitationsResource(InvitationService invitations, Bodies bodies, Callers callers) {
+    public CloudInvitationsResource(InvitationService invitations, Bodies bodies, CurrentCaller callers) {
         this.invitations = invitations;
         this.bodies = bodies;
         this.callers = callers;

@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.invitation.api;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.invitation.domain.Invitation;
 import com.cumulus.tenancy.invitation.service.InvitationService;
@@ -63,10 +63,10 @@ public class ConnectMemberInvitationsResource {
     private final InvitationService invitations;
     private final OrganizationService organizations;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
     public ConnectMemberInvitationsResource(InvitationService invitations, OrganizationService organizations,
-                                            Bodies bodies, Callers callers) {
+                                            Bodies bodies, CurrentCaller callers) {
         this.invitations = invitations;
         this.organizations = organizations;
         this.bodies = bodies;

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.invitation.api;
 
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.invitation.domain.Invitation;
 import com.cumulus.tenancy.invitation.service.InvitationService;
 import com.cumulus.tenancy.invitation.service.InvitationService.InvitationRequest;
@@ -56,9 +56,9 @@ public class ConsoleInvitesResource {
 
     private final InvitationService invitations;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public ConsoleInvitesResource(InvitationService invitations, Bodies bodies, Callers callers) {
+    public ConsoleInvitesResource(InvitationService invitations, Bodies bodies, CurrentCaller callers) {
         this.invitations = invitations;
         this.bodies = bodies;
         this.callers = callers;

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.notification.api;
 
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.notification.domain.Notification;
 import com.cumulus.tenancy.notification.service.NotificationService;
 import com.cumulus.tenancy.web.Bodies;
@@ -50,9 +50,9 @@ public class ConsoleNotificationsResource {
 
     private final NotificationService notifications;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public ConsoleNotificationsResource(NotificationService notifications, Bodies bodies, Callers callers) {
+    public ConsoleNotificationsResource(NotificationService notifications, Bodies bodies, CurrentCaller callers) {
         this.notifications = notifications;
         this.bodies = bodies;
         this.callers = callers;

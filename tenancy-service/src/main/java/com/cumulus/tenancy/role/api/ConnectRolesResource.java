@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.role.api;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.api.connect.ConnectOrgObject;
 import com.cumulus.tenancy.organization.service.OrganizationService;
 import com.cumulus.tenancy.role.OrgRole;
@@ -55,9 +55,9 @@ public class ConnectRolesResource {
     private final RoleService roles;
     private final OrganizationService organizations;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public ConnectRolesResource(RoleService roles, OrganizationService organizations, Bodies bodies, Callers callers) {
+    public ConnectRolesResource(RoleService roles, OrganizationService organizations, Bodies bodies, CurrentCaller callers) {
         this.roles = roles;
         this.organizations = organizations;
         this.bodies = bodies;

@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.member.api.account;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.service.MembershipService;
 import com.cumulus.tenancy.organization.service.MembershipService.Member;
 import com.cumulus.tenancy.organization.service.OrganizationService;
@@ -32,10 +32,10 @@ public class RoleUsersResource {
     private final OrganizationService organizations;
     private final MembershipService members;
     private final AccountResponses responses;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
     public RoleUsersResource(OrganizationService organizations, MembershipService members,
-                             AccountResponses responses, Callers callers) {
+                             AccountResponses responses, CurrentCaller callers) {
         this.organizations = organizations;
         this.members = members;
         this.responses = responses;

@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.member.api.cloud;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.service.MembershipService;
 import com.cumulus.tenancy.organization.service.MembershipService.Member;
 import com.cumulus.tenancy.web.CloudBody;
@@ -43,9 +43,9 @@ public class CloudMembersResource {
     com.cumulus.tenancy.web.Bodies bodies;
 
     private final MembershipService members;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public CloudMembersResource(MembershipService members, Callers callers) {
+    public CloudMembersResource(MembershipService members, CurrentCaller callers) {
         this.members = members;
         this.callers = callers;
     }

@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.member.api.connect;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.organization.api.connect.ConnectOrgObject;
 import com.cumulus.tenancy.organization.service.MembershipService;
@@ -65,9 +65,9 @@ public class ConnectMembersResource {
 
     private final OrganizationService organizations;
     private final MembershipService members;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public ConnectMembersResource(OrganizationService organizations, MembershipService members, Callers callers) {
+    public ConnectMembersResource(OrganizationService organizations, MembershipService members, CurrentCaller callers) {
         this.organizations = organizations;
         this.members = members;
         this.callers = callers;

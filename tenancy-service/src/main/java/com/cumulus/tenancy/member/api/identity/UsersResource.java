@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.member.api.identity;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.AccessService;
 import com.cumulus.tenancy.member.api.identity.UserDtos.UserRead;
 import com.cumulus.tenancy.member.api.identity.UserDtos.UserWrite;
@@ -32,9 +32,9 @@ public class UsersResource {
     com.cumulus.tenancy.web.Bodies bodies;
 
     private final MembershipService members;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public UsersResource(MembershipService members, Callers callers) {
+    public UsersResource(MembershipService members, CurrentCaller callers) {
         this.members = members;
         this.callers = callers;
     }

@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.organization.api.account;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.service.OrganizationChange;
 import com.cumulus.tenancy.organization.service.OrganizationService;
 import com.cumulus.tenancy.web.AccountResponses;
@@ -28,9 +28,9 @@ public class AccountResource {
 
     private final OrganizationService service;
     private final AccountResponses responses;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public AccountResource(OrganizationService service, AccountResponses responses, Callers callers) {
+    public AccountResource(OrganizationService service, AccountResponses responses, CurrentCaller callers) {
         this.service = service;
         this.responses = responses;
         this.callers = callers;

@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.organization.api.cloud;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.AccessService;
 import com.cumulus.tenancy.organization.api.cloud.CloudOrganizationDtos.OrganizationPatch;
 import com.cumulus.tenancy.organization.api.cloud.CloudOrganizationDtos.OrganizationResult;
@@ -32,9 +32,9 @@ public class CloudOrganizationsResource {
     com.cumulus.tenancy.web.Bodies bodies;
 
     private final OrganizationService service;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public CloudOrganizationsResource(OrganizationService service, Callers callers) {
+    public CloudOrganizationsResource(OrganizationService service, CurrentCaller callers) {
         this.service = service;
         this.callers = callers;
     }

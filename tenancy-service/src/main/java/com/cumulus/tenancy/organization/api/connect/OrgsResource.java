@@ -1,6 +1,6 @@
 package com.cumulus.tenancy.organization.api.connect;
 
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.organization.service.OrganizationChange;
 import com.cumulus.tenancy.organization.service.OrganizationService;
@@ -26,9 +26,9 @@ public class OrgsResource {
     com.cumulus.tenancy.web.Bodies bodies;
 
     private final OrganizationService service;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public OrgsResource(OrganizationService service, Callers callers) {
+    public OrgsResource(OrganizationService service, CurrentCaller callers) {
         this.service = service;
         this.callers = callers;
     }

@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.organization.api.identity;
 
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.api.identity.IdentityDtos.OrganizationRead;
 import com.cumulus.tenancy.organization.api.identity.IdentityDtos.OrganizationWrite;
 import com.cumulus.tenancy.organization.service.OrganizationChange;
@@ -35,9 +35,9 @@ public class OrganizationsResource {
     com.cumulus.tenancy.web.Bodies bodies;
 
     private final OrganizationService service;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public OrganizationsResource(OrganizationService service, Callers callers) {
+    public OrganizationsResource(OrganizationService service, CurrentCaller callers) {
         this.service = service;
         this.callers = callers;
     }

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.project.api.account;
 
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.repository.MembershipRepository;
 import com.cumulus.tenancy.organization.service.OrganizationService;
 import com.cumulus.tenancy.project.api.account.AccountProjectDtos.AccountProject;
@@ -42,11 +42,11 @@ public class AccountProjectsResource {
     private final MembershipRepository memberships;
     private final AccountResponses responses;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
     public AccountProjectsResource(ProjectService projects, OrganizationService organizations,
                                    MembershipRepository memberships, AccountResponses responses, Bodies bodies,
-                                   Callers callers) {
+                                   CurrentCaller callers) {
         this.projects = projects;
         this.organizations = organizations;
         this.memberships = memberships;

@@ -2,7 +2,7 @@ package com.cumulus.tenancy.project.api.console;
 
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.service.MembershipService;
 import com.cumulus.tenancy.organization.service.OrganizationService;
 import com.cumulus.tenancy.project.api.console.ConsoleProjectDtos.ConsoleProfile;
@@ -40,10 +40,10 @@ public class ConsoleProjectsResource {
     private final OrganizationService organizations;
     private final MembershipService members;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
     public ConsoleProjectsResource(ProjectService projects, OrganizationService organizations,
-                                   MembershipService members, Bodies bodies, Callers callers) {
+                                   MembershipService members, Bodies bodies, CurrentCaller callers) {
         this.projects = projects;
         this.organizations = organizations;
         this.members = members;

@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.project.api.identity;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.organization.api.identity.IdentityDtos;
 import com.cumulus.tenancy.project.api.identity.IdentityProjectDtos.ProjectRead;
 import com.cumulus.tenancy.project.api.identity.IdentityProjectDtos.ProjectWrite;
@@ -35,9 +35,9 @@ public class IdentityProjectsResource {
 
     private final ProjectService projects;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public IdentityProjectsResource(ProjectService projects, Bodies bodies, Callers callers) {
+    public IdentityProjectsResource(ProjectService projects, Bodies bodies, CurrentCaller callers) {
         this.projects = projects;
         this.bodies = bodies;
         this.callers = callers;

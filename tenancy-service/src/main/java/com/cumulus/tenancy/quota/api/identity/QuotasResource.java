@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.quota.api.identity;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.quota.service.QuotaService;
 import com.cumulus.tenancy.quota.service.ReservationService;
 import com.cumulus.tenancy.web.Bodies;
@@ -54,9 +54,9 @@ public class QuotasResource {
     private final ReservationService reservations;
     private final QuotaService quotas;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public QuotasResource(ReservationService reservations, QuotaService quotas, Bodies bodies, Callers callers) {
+    public QuotasResource(ReservationService reservations, QuotaService quotas, Bodies bodies, CurrentCaller callers) {
         this.reservations = reservations;
         this.quotas = quotas;
         this.bodies = bodies;

@@ -1,7 +1,7 @@
 package com.cumulus.tenancy.quota.api.internal;
 
 import com.cumulus.tenancy.access.AccessService;
-import com.cumulus.tenancy.access.Callers;
+import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.tenancy.web.Bodies;
 import com.cumulus.tenancy.quota.service.ReservationService;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -41,9 +41,9 @@ public class QuotaReservationsResource {
 
     private final ReservationService reservations;
     private final Bodies bodies;
-    private final Callers callers;
+    private final CurrentCaller callers;
 
-    public QuotaReservationsResource(ReservationService reservations, Bodies bodies, Callers callers) {
+    public QuotaReservationsResource(ReservationService reservations, Bodies bodies, CurrentCaller callers) {
         this.reservations = reservations;
         this.bodies = bodies;
         this.callers = callers;
