@@ -44,7 +44,10 @@ public final class StateMachine {
             case PROVISIONING -> Step.drive(PROVISIONING, Operation.PROVISION, RUNNING, FAILED);
             case STOPPING -> Step.drive(STOPPING, Operation.STOP, STOPPED, DEGRADED);
             case TERMINATING -> Step.drive(TERMINATING, Operation.TERMINATE, TERMINATED, FAILED);
-            case RUNNING, IDLE, DEGRADED -> DESIRED_RUNNING.equals(desired) ? null : Step.move(state, STOPPING);
+            case RUNNING, IDLE -> DESIRED_RUNNING.equals(desired) ? null : Step.move(state, STOPPING);
+            // a stop that failed is not retried in a loop: the service stays degraded (with its reason) until the
+            // next command
+            case DEGRADED -> null;
             case STOPPED -> switch (desired) {
                 case DESIRED_RUNNING -> Step.move(STOPPED, STARTING);
                 case DESIRED_TERMINATED -> Step.move(STOPPED, TERMINATING);
