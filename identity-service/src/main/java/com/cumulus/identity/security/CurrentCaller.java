@@ -1,7 +1,7 @@
 package com.cumulus.identity.security;
 
 import com.cumulus.common.security.Caller;
-import com.cumulus.common.security.CallerProducer;
+import com.cumulus.common.security.CallerClaims;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The request's {@link Caller}. (common's {@code CallerProducer} is a {@code @RequestScoped} producer of a record,
- * which ArC rejects as soon as it is injected, so identity builds the same Caller through its public
- * {@code fromToken}.)
+ * The request's {@link Caller} (claims read by common's {@link CallerClaims}), plus the verified token itself,
+ * which identity needs for its jti and raw claims.
  */
 @RequestScoped
 public class CurrentCaller {
@@ -28,7 +27,7 @@ public class CurrentCaller {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 caller = new Caller(null, "anonymous", null, Map.of(), Set.of(), null);
             } else {
-                caller = CallerProducer.fromToken(token);
+                caller = CallerClaims.fromToken(token);
             }
         }
         return caller;
