@@ -4,7 +4,8 @@
 #   2. nginx       wrk -> nginx reverse proxy (no auth) -> trivial upstream
 #   3. gateway     wrk -> gateway (ES256 JWT verified, revocation + rate-limit checks, request id) -> trivial upstream
 # then the gateway's RSS after the load. Everything is started here and stopped on exit.
-# Usage: deploy/bench/gateway.sh            (env: DURATION=20s CONNECTIONS=64 THREADS=2 BUILD=0|1)
+# Usage: deploy/bench/gateway.sh            (env: DURATION=20s CONNECTIONS=64 THREADS=2 BUILD=0|1
+#        TARGETS="direct nginx gateway" — a subset to iterate on one of them; GATEWAY_EXTRA_OPTS — more JVM flags)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -17,7 +18,8 @@ UPSTREAM_PORT="${UPSTREAM_PORT:-18091}"
 NGINX_PORT="${NGINX_PORT:-18092}"
 GATEWAY_PORT="${GATEWAY_PORT:-18093}"
 ISSUER_PORT="${ISSUER_PORT:-18094}"
-GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k}"
+GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k} ${GATEWAY_EXTRA_OPTS:-}"
+TARGETS="${TARGETS:-direct nginx gateway}"
 PATH_UNDER_TEST="/api/v1/projects"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get install -y "$2" >/dev/null; }; }
@@ -118,13 +120,21 @@ measure() { # label url process-set
   after=$(cpu_ticks $pids)
   echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) )) > "$WORK/cpu-$1.txt"
 }
-for target in direct:"$UP" nginx:"http://127.0.0.1:$NGINX_PORT" gateway:"http://127.0.0.1:$GATEWAY_PORT"; do
-  load "warmup-${target%%:*}" "${target#*:}$PATH_UNDER_TEST" "$WARMUP"
-done
-measure direct "$UP$PATH_UNDER_TEST" upstream
-measure nginx "http://127.0.0.1:$NGINX_PORT$PATH_UNDER_TEST" proxy
-measure gateway "http://127.0.0.1:$GATEWAY_PORT$PATH_UNDER_TEST" gateway
+url_of() { case "$1" in direct) echo "$UP" ;; nginx) echo "http://127.0.0.1:$NGINX_PORT" ;;
+  gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;; esac; }
+process_of() { case "$1" in direct) echo upstream ;; nginx) echo proxy ;; gateway) echo gateway ;; esac; }
+for t in $TARGETS; do load "warmup-$t" "$(url_of "$t")$PATH_UNDER_TEST" "$WARMUP"; done
+for t in $TARGETS; do measure "$t" "$(url_of "$t")$PATH_UNDER_TEST" "$(process_of "$t")"; done
 RSS_MIB=$(( $(ps -o rss= -p "$GW_PID") / 1024 ))
+
+# Latency at one fixed offered rate (the same for every target, below saturation), so "added p99" compares like
+# with like: at saturation p99 is mostly queueing in front of whichever process is slowest.
+RATE="${RATE:-4000}"
+RATE_CLIENTS=32
+for t in $TARGETS; do
+  hey -z "$DURATION" -c "$RATE_CLIENTS" -q $(( RATE / RATE_CLIENTS )) -H "Authorization: Bearer $TOKEN" \
+    "$(url_of "$t")$PATH_UNDER_TEST" > "$WORK/hey-$t.txt"
+done
 
 field() { # file label -> value
   case "$2" in
@@ -138,13 +148,23 @@ field() { # file label -> value
 {
   echo "| target | req/s | p50 | p99 | non-2xx | CPU per request of the measured process (µs) |"
   echo "|---|---:|---:|---:|---:|---:|"
-  for t in direct nginx gateway; do
+  for t in $TARGETS; do
     f="$WORK/wrk-$t.txt"
     cpu_us=$(( $(cat "$WORK/cpu-$t.txt") / $(field "$f" requests) ))
     echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) | $cpu_us |"
   done
   echo
   echo "CPU per request: direct = the trivial upstream nginx, nginx = the proxying nginx, gateway = the gateway JVM."
+  echo
+  echo "| at a fixed $RATE req/s (hey -c $RATE_CLIENTS) | achieved req/s | p50 | p99 | added p99 over direct |"
+  echo "|---|---:|---:|---:|---:|"
+  direct_p99=$(awk '/99% in/ {print $3 * 1000}' "$WORK/hey-direct.txt" 2>/dev/null || echo "")
+  for t in $TARGETS; do
+    f="$WORK/hey-$t.txt"
+    p50=$(awk '/50% in/ {printf "%.2f", $3 * 1000}' "$f"); p99=$(awk '/99% in/ {printf "%.2f", $3 * 1000}' "$f")
+    added=$([ -n "$direct_p99" ] && awk -v a="$p99" -v b="$direct_p99" 'BEGIN {printf "%+.2f ms", a - b}' || echo "-")
+    echo "| $t | $(awk '/Requests\/sec/ {printf "%.0f", $2}' "$f") | ${p50} ms | ${p99} ms | $added |"
+  done
   echo
   echo "gateway RSS after the load: ${RSS_MIB} MiB (JVM options: $GATEWAY_JVM_OPTS)"
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up of each); $(nproc) cores;" \

@@ -164,7 +164,7 @@ class JwtAuthenticationTest {
                 .body("headers.'x-forwarded-for'", equalTo("127.0.0.1"))
                 .body("headers.'x-forwarded-host'", not(equalTo("evil.example")))
                 .body("headers.forwarded", nullValue())
-                .body("headers.'x-real-ip'", nullValue())
+                .body("headers.'x-real-ip'", equalTo("127.0.0.1"))
                 .body("headers.'x-cumulus-organization'", nullValue())
                 .body("headers.'x-authenticated-roles'", nullValue())
                 .body("headers.'x-authenticated-subject'", equalTo(tokens.subject));

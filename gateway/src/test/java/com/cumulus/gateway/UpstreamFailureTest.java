@@ -55,12 +55,14 @@ class UpstreamFailureTest {
                 .header("Access-Control-Allow-Origin", "https://console.cumulus.test")
                 .header("Access-Control-Allow-Methods", containsString("POST"))
                 .header("Access-Control-Allow-Headers", "Authorization, Content-Type")
-                .header("Allow", containsString("DELETE"));
+                .header("Allow", equalTo("OPTIONS, POST"));
         given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "DELETE")
                 .options("/api/v1/session/logout").then()
                 .statusCode(204)
                 .header("Access-Control-Allow-Origin", nullValue());
-        given().options("/api/v1/projects/p-1/consumers").then().statusCode(204).header("Allow", notNullValue());
+        given().options("/api/v1/projects/p-1/consumers").then().statusCode(204).header("Allow", equalTo("OPTIONS, POST"));
+        given().options("/v1/organizations/o-1/services/s-1").then().statusCode(204)
+                .header("Allow", equalTo("DELETE, GET, OPTIONS, PATCH"));
     }
 
     @Test

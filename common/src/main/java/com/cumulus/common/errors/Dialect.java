@@ -106,4 +106,21 @@ public enum Dialect {
             map.put(key, value);
         }
     }
+
+    /** The error code a status gets when the thrower names none (used by the services and by the gateway). */
+    public static String defaultCode(int status) {
+        return switch (status) {
+            case 400 -> "invalid_request";
+            case 401 -> "unauthorized";
+            case 403 -> "access_denied";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 409 -> "conflict";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            case 502, 503, 504 -> "temporarily_unavailable";
+            default -> status >= 500 ? "server_error" : "invalid_request";
+        };
+    }
 }

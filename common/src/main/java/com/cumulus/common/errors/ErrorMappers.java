@@ -78,7 +78,7 @@ public class ErrorMappers {
             LOG.error("request failed", e);
         }
         String message = status >= 500 ? "internal error" : safeMessage(e, status);
-        return ErrorResponses.of(request.path(), status, ErrorResponses.defaultCode(status), message, null,
+        return ErrorResponses.of(request.path(), status, Dialect.defaultCode(status), message, null,
                 RequestIdFilter.current(request), null);
     }
 

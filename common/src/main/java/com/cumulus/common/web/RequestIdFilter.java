@@ -26,8 +26,12 @@ public class RequestIdFilter {
         String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         context.setProperty(PROPERTY, id);
         MDC.put(RequestIds.MDC_KEY, id);
+        // the gateway sets X-Real-IP (stripping any inbound one) to the client it resolved from trusted proxies
+        String realIp = context.getHeaderString("X-Real-IP");
         String forwarded = context.getHeaderString("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
+        if (realIp != null && !realIp.isBlank()) {
+            MDC.put(RequestIds.MDC_SOURCE_IP, realIp.trim());
+        } else if (forwarded != null && !forwarded.isBlank()) {
             MDC.put(RequestIds.MDC_SOURCE_IP, forwarded.split(",")[0].trim());
         }
     }

@@ -44,6 +44,10 @@ public interface GatewayConfig {
     @WithDefault("256")
     int maxConnectionsPerUpstream();
 
+    /** Proxy on connections owned by the event loop the request arrived on (one client per loop and upstream). */
+    @WithDefault("true")
+    boolean upstreamClientPerEventLoop();
+
     Auth auth();
 
     Breaker circuitBreaker();
@@ -57,6 +61,12 @@ public interface GatewayConfig {
     boolean accessLog();
 
     OpenApi openapi();
+
+    /**
+     * Addresses or CIDRs of the proxies in front of the gateway (ingress, load balancer) whose
+     * {@code X-Forwarded-For} is believed; none by default, so the TCP peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
 
     interface Auth {
         /** The issuer identity signs with: the expected {@code iss}, and where discovery is fetched from. */

@@ -1,6 +1,7 @@
 package com.cumulus.gateway.edge;
 
 import com.cumulus.gateway.config.GatewayConfig;
+import com.cumulus.gateway.routing.OperationCatalog;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Singleton;
@@ -43,18 +44,23 @@ public class Cors {
         }
     }
 
-    /** Answers an {@code OPTIONS} request: the allowed methods, plus the preflight grant for allowed origins. */
+    /**
+     * Answers an {@code OPTIONS} request: the methods the suite serves at this path (the configured list when the
+     * path is not one of the seed operations'), plus the preflight grant for allowed origins.
+     */
     public void answerOptions(HttpServerRequest request, String requestId) {
         HttpServerResponse response = request.response();
         decorate(request, response);
+        Set<String> served = OperationCatalog.methodsAt(request.path());
+        String allow = served.isEmpty() ? methods : String.join(", ", served);
         String origin = request.getHeader("Origin");
         if (origin != null && allowed(origin) && request.getHeader("Access-Control-Request-Method") != null) {
-            response.putHeader("Access-Control-Allow-Methods", methods)
+            response.putHeader("Access-Control-Allow-Methods", allow)
                     .putHeader("Access-Control-Allow-Headers", requestedHeaders(request))
                     .putHeader("Access-Control-Max-Age", maxAge);
         }
         response.setStatusCode(204)
-                .putHeader("Allow", methods)
+                .putHeader("Allow", allow)
                 .putHeader("X-Request-Id", requestId)
                 .end();
     }

@@ -1,7 +1,6 @@
 package com.cumulus.gateway.edge;
 
 import com.cumulus.common.errors.Dialect;
-import com.cumulus.common.errors.ErrorResponses;
 import com.cumulus.common.events.RequestIds;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -29,7 +28,7 @@ public final class Replies {
             return;
         }
         Map<String, Object> body = Dialect.fromPath(request.path())
-                .errorBody(status, ErrorResponses.defaultCode(status), message, null, requestId);
+                .errorBody(status, Dialect.defaultCode(status), message, null, requestId);
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .putHeader(RequestIds.HEADER, requestId);

@@ -8,7 +8,9 @@ import com.cumulus.gateway.auth.Principal;
 import com.cumulus.gateway.auth.PublicPaths;
 import com.cumulus.gateway.auth.TokenVerifier;
 import com.cumulus.gateway.config.GatewayConfig;
+import com.cumulus.gateway.edge.ClientAddress;
 import com.cumulus.gateway.edge.Cors;
+import com.cumulus.gateway.edge.EdgeMetrics;
 import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.ratelimit.RateLimiter;
 import com.cumulus.gateway.revocation.RevokedTokens;
@@ -45,10 +47,13 @@ public class ProxyRoutes {
     private final RateLimiter limiter;
     private final Forwarder forwarder;
     private final Cors cors;
+    private final ClientAddress clientAddress;
+    private final EdgeMetrics metrics;
     private final boolean accessLog;
 
     public ProxyRoutes(TokenVerifier verifier, RevokedTokens revoked, ApiKeys apiKeys, ApiKeyExchange exchange,
-                       RateLimiter limiter, Forwarder forwarder, Cors cors, GatewayConfig config) {
+                       RateLimiter limiter, Forwarder forwarder, Cors cors, ClientAddress clientAddress,
+                       EdgeMetrics metrics, GatewayConfig config) {
         this.verifier = verifier;
         this.revoked = revoked;
         this.apiKeys = apiKeys;
@@ -56,6 +61,8 @@ public class ProxyRoutes {
         this.limiter = limiter;
         this.forwarder = forwarder;
         this.cors = cors;
+        this.clientAddress = clientAddress;
+        this.metrics = metrics;
         this.accessLog = config.accessLog();
     }
 
@@ -76,10 +83,14 @@ public class ProxyRoutes {
         String requestId = incomingId != null && SAFE_REQUEST_ID.matcher(incomingId).matches()
                 ? incomingId : newRequestId();
         String[] logged = {"-", "anonymous"};
-        if (accessLog) {
-            request.response().endHandler(v -> ACCESS.info(accessLine(method, path,
-                    request.response().getStatusCode(), System.nanoTime() - started, logged, requestId)));
-        }
+        request.response().endHandler(v -> {
+            int status = request.response().getStatusCode();
+            long nanos = System.nanoTime() - started;
+            metrics.record(logged[0], status, nanos);
+            if (accessLog) {
+                ACCESS.info(accessLine(method, path, status, nanos, logged, requestId));
+            }
+        });
         cors.decorate(request, request.response());
         Optional<Upstream> resolved = RouteTable.resolve(method, path);
         if (resolved.isEmpty()) {
@@ -117,7 +128,7 @@ public class ProxyRoutes {
         int space = value.indexOf(' ');
         if (PublicPaths.isPublic(method, path)) {
             String passOn = value.isEmpty() ? null : (space < 0 ? "Bearer " + value : value);
-            return Future.succeededFuture(Principal.anonymous(clientAddress(request), passOn));
+            return Future.succeededFuture(Principal.anonymous(clientAddress.of(request), passOn));
         }
         if (value.isEmpty()) {
             return Future.failedFuture(EdgeFailure.unauthorized("authentication required"));
@@ -186,9 +197,5 @@ public class ProxyRoutes {
         long most = (random.nextLong() & ~0xF000L) | 0x4000L;
         long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(most, least).toString();
-    }
-
-    private static String clientAddress(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -3,9 +3,11 @@ package com.cumulus.gateway.upstream;
 import com.cumulus.common.events.RequestIds;
 import com.cumulus.gateway.auth.Principal;
 import com.cumulus.gateway.config.GatewayConfig;
+import com.cumulus.gateway.edge.ClientAddress;
 import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.routing.Upstream;
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -42,13 +44,33 @@ public class Forwarder {
     private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
 
-    record Target(String name, String host, int port, HttpClient client, CircuitBreaker breaker) {
+    /**
+     * One upstream. With {@code perEventLoop}, each event loop gets its own client, so a request is proxied on
+     * connections that live on the event loop it arrived on: no hop to another loop's thread per request and
+     * per response chunk (a shared Vert.x client hands out whichever idle connection it has, created on any loop).
+     */
+    record Target(String name, String host, int port, HttpClientOptions options, Vertx vertx, boolean perEventLoop,
+                  HttpClient shared, ThreadLocal<HttpClient> ownLoop, CircuitBreaker breaker) {
+
+        HttpClient client() {
+            if (perEventLoop && Context.isOnEventLoopThread()) {
+                HttpClient client = ownLoop.get();
+                if (client == null) {
+                    client = vertx.createHttpClient(options);
+                    ownLoop.set(client);
+                }
+                return client;
+            }
+            return shared;
+        }
     }
 
     private final Map<Upstream, Target> targets = new EnumMap<>(Upstream.class);
     private final long responseTimeoutMillis;
+    private final ClientAddress clientAddress;
 
-    public Forwarder(GatewayConfig config, Vertx vertx) {
+    public Forwarder(GatewayConfig config, Vertx vertx, ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.responseTimeoutMillis = config.responseTimeout().toMillis();
         add(vertx, config, Upstream.IDENTITY, config.identityUrl());
         add(vertx, config, Upstream.TENANCY, config.tenancyUrl());
@@ -66,9 +88,10 @@ public class Forwarder {
                 .setKeepAlive(true);
         int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
         options.setSsl("https".equals(uri.getScheme()));
-        targets.put(upstream, new Target(upstream.name().toLowerCase(Locale.ROOT), uri.getHost(), port,
-                vertx.createHttpClient(options), new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                config.circuitBreaker().openDuration().toNanos())));
+        targets.put(upstream, new Target(upstream.name().toLowerCase(Locale.ROOT), uri.getHost(), port, options, vertx,
+                config.upstreamClientPerEventLoop(), vertx.createHttpClient(options), new ThreadLocal<>(),
+                new CircuitBreaker(config.circuitBreaker().failureThreshold(),
+                        config.circuitBreaker().openDuration().toNanos())));
     }
 
     public CircuitBreaker breaker(Upstream upstream) {
@@ -88,7 +111,8 @@ public class Forwarder {
                 .setHost(target.host())
                 .setPort(target.port())
                 .setURI(request.uri())
-                .setHeaders(upstreamHeaders(request, principal, requestId))
+                .setHeaders(upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request),
+                        clientAddress.of(request)))
                 .setIdleTimeout(responseTimeoutMillis);
         target.client().request(options).onComplete(created -> {
             if (created.failed()) {
@@ -143,7 +167,8 @@ public class Forwarder {
         Replies.reject(request, status, message, requestId, null);
     }
 
-    static MultiMap upstreamHeaders(HttpServerRequest request, Principal principal, String requestId) {
+    static MultiMap upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
+                                    String forwardedFor, String clientIp) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -161,9 +186,10 @@ public class Forwarder {
             headers.set("X-Authenticated-Principal-Type", principal.principalType());
         }
         headers.set(RequestIds.HEADER, requestId);
-        if (request.remoteAddress() != null && request.remoteAddress().hostAddress() != null) {
-            headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        if (forwardedFor != null) {
+            headers.set("X-Forwarded-For", forwardedFor);
         }
+        headers.set("X-Real-IP", clientIp);
         headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
         String host = request.getHeader("Host");
         if (host != null) {

@@ -16,7 +16,7 @@ class RouteTableTest {
 
     @Test
     void everySeedOperationReachesItsOwner() throws IOException {
-        Path operations = Path.of("src/test/resources/seed-operations.txt");
+        Path operations = Path.of("src/main/resources/operations.txt");
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (String line : Files.readAllLines(operations)) {
