@@ -4,6 +4,7 @@ import com.cumulus.identity.account.domain.User;
 import com.cumulus.identity.apikey.domain.ApiKey;
 import com.cumulus.identity.oauth.domain.AuthorizationCode;
 import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.oauth.repository.GrantClientLookup;
 import com.cumulus.identity.session.RefreshToken;
 import com.cumulus.identity.session.SessionService;
 import com.cumulus.identity.session.UserSession;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwt.JwtClaims;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +28,12 @@ public class TokenEndpointService {
 
     private final TokenService tokens;
     private final SessionService sessions;
+    private final GrantClientLookup grantClients;
 
-    public TokenEndpointService(TokenService tokens, SessionService sessions) {
+    public TokenEndpointService(TokenService tokens, SessionService sessions, GrantClientLookup grantClients) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.grantClients = grantClients;
     }
 
     /** An authenticated client: a registered OAuth client or an API key. */
@@ -86,23 +88,37 @@ public class TokenEndpointService {
         if (credentials.secret() == null || credentials.secret().isEmpty()) {
             return Uni.createFrom().failure(OAuthException.invalidClient(credentials.basic()));
         }
-        return Panache.withTransaction(() -> authenticate(credentials, true).chain(auth -> {
-            TokenService.Issued issued;
-            if (auth.apiKey() != null) {
-                ApiKey key = auth.apiKey();
-                issued = tokens.accessToken(new TokenService.Subject(key.id.toString(), "api_key", null,
-                        Map.of(key.organizationId.toString(), key.roleList()), List.of(), null, key.id.toString(), scope));
-                if (key.usedAt == null || key.usedAt.isBefore(Instant.now().minus(1, ChronoUnit.MINUTES))) {
-                    key.usedAt = Instant.now();
+        return grantClients.client(credentials.clientId()).chain(client -> {
+            if (client != null) {
+                if (!client.enabled()) {
+                    throw OAuthException.invalidClient(credentials.basic());
                 }
+                if (client.publicClient()) {
+                    throw OAuthException.unauthorizedClient("public clients cannot use this grant");
+                }
+                if (!Secrets.matches(credentials.secret(), client.secretHash())) {
+                    throw OAuthException.invalidClient(credentials.basic());
+                }
+                TokenService.Issued issued = tokens.accessToken(new TokenService.Subject(client.clientId(), "client",
+                        null, Map.of(), List.of(), null, client.clientId(), scope));
                 return Uni.createFrom().item(tokenResponse(issued, null, null, scope));
             }
-            OAuthClient client = auth.client();
-            Map<String, List<String>> orgs = Map.of();
-            issued = tokens.accessToken(new TokenService.Subject(client.clientId, "client", null, orgs, List.of(),
-                    null, client.clientId, scope));
-            return Uni.createFrom().item(tokenResponse(issued, null, null, scope));
-        }));
+            UUID keyId;
+            try {
+                keyId = UUID.fromString(credentials.clientId());
+            } catch (IllegalArgumentException e) {
+                throw OAuthException.invalidClient(credentials.basic());
+            }
+            return grantClients.apiKey(keyId).chain(key -> {
+                if (key == null || !key.usable() || !Secrets.matches(credentials.secret(), key.secretHash())) {
+                    throw OAuthException.invalidClient(credentials.basic());
+                }
+                TokenService.Issued issued = tokens.accessToken(new TokenService.Subject(key.id().toString(),
+                        "api_key", null, Map.of(key.organizationId().toString(), key.roles()), List.of(), null,
+                        key.id().toString(), scope));
+                return grantClients.touch(key).replaceWith(tokenResponse(issued, null, null, scope));
+            });
+        });
     }
 
     public Uni<Map<String, Object>> authorizationCode(ClientCredentials credentials, String code, String redirectUri,
