@@ -1,12 +1,10 @@
 package com.cumulus.gateway.e2e;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,22 +22,8 @@ import static org.awaitility.Awaitility.await;
  * register an account (seed 003), read the approve code from the mail sink, activate, log in, read /api/v1/me,
  * create a project, log out; the old token is refused at the gateway within one second (polled, not slept).
  */
+@ExtendWith(SuiteExtension.class)
 class AccountStoryIT {
-
-    private static Suite suite;
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        suite = Suite.start();
-        RestAssured.baseURI = suite.gateway();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
 
     @Test
     void registerActivateLoginCreateProjectLogout() throws Exception {
@@ -86,7 +70,7 @@ class AccountStoryIT {
 
     private static String approveCode(String email) throws Exception {
         Pattern pattern = Pattern.compile("(?i)approve code:\\s*(\\S+)");
-        MimeMessage[] messages = suite.mail.getReceivedMessages();
+        MimeMessage[] messages = SuiteExtension.suite().mail.getReceivedMessages();
         return Arrays.stream(messages).filter(m -> {
             try {
                 return m.getAllRecipients()[0].toString().equals(email);

@@ -35,6 +35,8 @@ final class Suite implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     GreenMail mail;
     String kafkaBootstrap;
+    /** A loopback port the browser story's OAuth client listens on; registered as a redirect URI of the public client. */
+    int callbackPort;
 
     private Suite(Path root) throws Exception {
         try {
@@ -61,6 +63,7 @@ final class Suite implements AutoCloseable {
         for (String service : SERVICES) {
             ports.put(service, freePort());
         }
+        callbackPort = freePort();
         Path logs = root.resolve("gateway/target/e2e-logs");
         Files.createDirectories(logs);
         for (String service : SERVICES) {
@@ -101,6 +104,15 @@ final class Suite implements AutoCloseable {
         return url("gateway");
     }
 
+    /** The issuer identity puts into tokens (its own URL, as deploy/local/up runs it). */
+    String issuer() {
+        return url("identity-service");
+    }
+
+    String callbackUri() {
+        return "http://127.0.0.1:" + callbackPort + "/callback";
+    }
+
     private Map<String, String> environment(String service, int pgPort) {
         String identity = url("identity-service");
         Map<String, String> env = new LinkedHashMap<>();
@@ -125,6 +137,13 @@ final class Suite implements AutoCloseable {
         env.put("CUMULUS_GATEWAY_CATALOG_URL", url("catalog-service"));
         env.put("CUMULUS_GATEWAY_PROVISIONING_URL", url("provisioning-service"));
         env.put("QUARKUS_REST_CLIENT_TENANCY_URL", url("tenancy-service"));
+        // links in mails point at this suite's gateway (not at the fixed local port 8080)
+        env.put("CUMULUS_IDENTITY_MAIL_RESET_URL", gateway() + "/reset-password");
+        env.put("CUMULUS_TENANCY_INVITATIONS_ACCEPT_URL", gateway() + "/console/invites");
+        // the public PKCE client (seeded by identity at start) also accepts the browser story's loopback redirect
+        env.put("CUMULUS_IDENTITY_LOCAL_CLIENT_REDIRECT_URIS", "http://localhost:8080/callback," + callbackUri());
+        // the backup pass looks for due backups every 2 s instead of every minute
+        env.put("CUMULUS_PROVISIONING_BACKUPS_CHECK_EVERY", "2s");
         return env;
     }
 
