@@ -60,11 +60,14 @@ public class InvitationService {
     private final ReactiveMailer mailer;
     private final TenancyConfig config;
     private final com.cumulus.tenancy.organization.service.MembershipService members;
+    private final com.cumulus.tenancy.project.service.ProjectUsage usage;
 
     public InvitationService(AccessService access, OrganizationService organizations, ProjectService projects,
                              TenancyEvents events, ReactiveMailer mailer, TenancyConfig config,
-                             com.cumulus.tenancy.organization.service.MembershipService members) {
+                             com.cumulus.tenancy.organization.service.MembershipService members,
+                             com.cumulus.tenancy.project.service.ProjectUsage usage) {
         this.members = members;
+        this.usage = usage;
         this.access = access;
         this.organizations = organizations;
         this.projects = projects;
@@ -126,10 +129,16 @@ public class InvitationService {
         });
     }
 
-    /** Invites into the project's organization (the caller must see the project). */
+    /**
+     * Invites into the project's organization (the caller must see the project); 409 when the project's users, its
+     * pending invitations and these would exceed its userLimit.
+     */
     public Uni<List<Invitation>> inviteToProject(Caller caller, UUID projectId, InvitationRequest r) {
-        return projects.get(caller, projectId).chain(p -> invite(caller, p.organizationId,
-                new InvitationRequest(r.emails(), r.roles(), r.expireDays(), r.secure(), p.id)));
+        return projects.get(caller, projectId)
+                .call(p -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                        () -> usage.canInvite(p, r.emails() == null ? 0 : r.emails().size())))
+                .chain(p -> invite(caller, p.organizationId,
+                        new InvitationRequest(r.emails(), r.roles(), r.expireDays(), r.secure(), p.id)));
     }
 
     private Uni<Void> mail(List<Invitation> invitations) {
@@ -224,12 +233,17 @@ public class InvitationService {
             if (i.expiresAt.isBefore(OffsetDateTime.now())) {
                 return Uni.createFrom().failure(ApiException.gone("invitation expired"));
             }
-            i.acceptedAt = OffsetDateTime.now();
-            i.acceptedBy = caller.subject();
-            return organizations.grant(i.organizationId, caller.subject(), i.roleSet(), caller.subject())
-                    .chain(() -> events.raw(INVITATION_ACCEPTED, i.id.toString(), Map.of("invitationId", i.id.toString(),
-                            "organizationId", i.organizationId.toString(), "userId", caller.subject()), caller.subject()))
-                    .replaceWith(i);
+            Uni<Void> admitted = i.projectId == null ? Uni.createFrom().voidItem()
+                    : usage.admit(i.projectId, caller.subject());
+            return admitted.chain(() -> {
+                i.acceptedAt = OffsetDateTime.now();
+                i.acceptedBy = caller.subject();
+                return organizations.grant(i.organizationId, caller.subject(), i.roleSet(), caller.subject())
+                        .chain(() -> events.raw(INVITATION_ACCEPTED, i.id.toString(), Map.of("invitationId",
+                                i.id.toString(), "organizationId", i.organizationId.toString(), "userId",
+                                caller.subject()), caller.subject()))
+                        .replaceWith(i);
+            });
         });
     }
 
@@ -268,24 +282,29 @@ public class InvitationService {
                             "a user with this email exists: sign in and accept the invitation"));
                 }
                 String userId = UUID.randomUUID().toString();
-                i.acceptedAt = OffsetDateTime.now();
-                i.acceptedBy = userId;
-                Map<String, Object> data = new java.util.LinkedHashMap<>();
-                data.put("invitationId", i.id.toString());
-                data.put("organizationId", i.organizationId.toString());
-                data.put("userId", userId);
-                data.put("email", i.email);
-                data.put("username", r.username() == null ? i.email : r.username());
-                data.put("firstName", r.firstName());
-                data.put("lastName", r.lastName());
-                data.put("roles", List.copyOf(i.roleSet()));
-                return members.upsertProfile(userId, i.email, r.firstName(), r.lastName())
-                        .chain(profile -> organizations.grant(i.organizationId, userId, i.roleSet(), userId)
-                                .chain(m -> events.raw(INVITATION_REGISTERED, i.id.toString(), data, userId)
-                                        .replaceWith(new Registered(i,
-                                                new com.cumulus.tenancy.organization.service.MembershipService.Member(m, profile)))));
+                return (i.projectId == null ? Uni.createFrom().voidItem() : usage.admit(i.projectId, userId))
+                        .chain(() -> registerAs(i, userId, r));
             });
         });
+    }
+
+    private Uni<Registered> registerAs(Invitation i, String userId, Registration r) {
+        i.acceptedAt = OffsetDateTime.now();
+        i.acceptedBy = userId;
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("invitationId", i.id.toString());
+        data.put("organizationId", i.organizationId.toString());
+        data.put("userId", userId);
+        data.put("email", i.email);
+        data.put("username", r.username() == null ? i.email : r.username());
+        data.put("firstName", r.firstName());
+        data.put("lastName", r.lastName());
+        data.put("roles", List.copyOf(i.roleSet()));
+        return members.upsertProfile(userId, i.email, r.firstName(), r.lastName())
+                .chain(profile -> organizations.grant(i.organizationId, userId, i.roleSet(), userId)
+                        .chain(m -> events.raw(INVITATION_REGISTERED, i.id.toString(), data, userId)
+                                .replaceWith(new Registered(i,
+                                        new com.cumulus.tenancy.organization.service.MembershipService.Member(m, profile)))));
     }
 
     /** The invitation by id or code, or null; when {@code org} (id or name) is given, only one of that organization. */

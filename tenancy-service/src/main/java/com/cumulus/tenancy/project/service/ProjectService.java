@@ -66,7 +66,7 @@ public class ProjectService {
             p.status = d.status() == null ? Project.ACTIVE : d.status();
             p.plan = d.plan();
             p.templateId = d.templateId();
-            p.userLimit = d.userLimit() == null ? 10 : d.userLimit();
+            p.userLimit = d.userLimit() == null ? config.projects().defaultUserLimit() : d.userLimit();
             p.groupIds = d.groupIds() == null ? "" : String.join(",", d.groupIds());
             p.tags = d.tags();
             p.createdAt = OffsetDateTime.now();
