@@ -29,12 +29,20 @@ JAR="$ROOT/tenancy-service/target/quarkus-app/quarkus-run.jar"
 mkdir -p "$WORK"
 
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+cleanup() { # newest first (tenancy before Kafka/PostgreSQL), each given 20 s to stop
+  local i pid
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+    pid=${PIDS[$i]}
+    kill "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}
 trap cleanup EXIT
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_for() { # what command... (60 s)
   local what=$1; shift
-  for _ in $(seq 1 240); do "$@" && return 0; sleep 0.25; done
+  for _ in $(seq 1 240); do "$@" 2>/dev/null && return 0; sleep 0.25; done
   echo "$what did not come up; logs in $WORK" >&2; exit 1
 }
 jars() { # profile of deploy/local/infra/pom.xml
@@ -126,5 +134,6 @@ run() {
     hey -z "${DURATION}s" -c "$CONNECTIONS" -H "$AUTH" "$url" | grep -E "Requests/sec|99% in|\[[0-9]+\]"
   fi
 }
-run "$BASE/api/v1/organizations/$ORG/projects?page=3&limit=50"
+PAGE=$(( PROJECTS >= 150 ? 3 : 1 ))   # a full page of 50 (page 3 of the default 1,000)
+run "$BASE/api/v1/organizations/$ORG/projects?page=$PAGE&limit=50"
 run "$BASE/v1/organizations/$ORG/members"
