@@ -4,7 +4,6 @@ import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.cumulus.tenancy.organization.domain.Membership;
 import com.cumulus.tenancy.organization.domain.Organization;
-import com.cumulus.tenancy.organization.repository.MembershipRepository;
 import com.cumulus.tenancy.organization.repository.OrganizationRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,14 +19,9 @@ import java.util.UUID;
 public class AccessService {
 
     private final OrganizationRepository organizations;
-    private final MembershipRepository memberships;
-    private final com.cumulus.tenancy.organization.repository.GroupRepository groups;
 
-    public AccessService(OrganizationRepository organizations, MembershipRepository memberships,
-                         com.cumulus.tenancy.organization.repository.GroupRepository groups) {
+    public AccessService(OrganizationRepository organizations) {
         this.organizations = organizations;
-        this.memberships = memberships;
-        this.groups = groups;
     }
 
     public static UUID parseId(String raw, String what) {
@@ -46,15 +40,23 @@ public class AccessService {
         }
     }
 
-    /** The caller's access to the organization, or 404 when it does not exist or the caller is no member. */
+    /**
+     * The caller's access to the organization, or 404 when it does not exist or the caller is no member. A user costs
+     * one query (membership and group roles together; an active membership proves the organization exists, the
+     * foreign key cascades); only callers without roles there (platform admins) and token-role principals look the
+     * organization up.
+     */
     public Uni<Access> access(Caller caller, UUID organizationId) {
         requireAuthenticated(caller);
-        return organizations.findById(organizationId).chain(org -> {
-            if (org == null) {
+        return rolesOf(caller, organizationId).chain(roles -> {
+            if (roles.isEmpty() && !caller.isPlatformAdmin()) {
                 return Uni.createFrom().failure(ApiException.notFound("organization"));
             }
-            return rolesOf(caller, organizationId).chain(roles -> {
-                if (roles.isEmpty() && !caller.isPlatformAdmin()) {
+            Uni<Boolean> exists = "user".equals(caller.principalType()) && !roles.isEmpty()
+                    ? Uni.createFrom().item(true)
+                    : organizations.findById(organizationId).map(org -> org != null);
+            return exists.chain(found -> {
+                if (!found) {
                     return Uni.createFrom().failure(ApiException.notFound("organization"));
                 }
                 return permissionsOf(organizationId, roles).map(perms -> new Access(organizationId, caller.subject(),
@@ -76,22 +78,42 @@ public class AccessService {
         return require(caller, organizationId, permission).chain(a -> organizations.findById(organizationId));
     }
 
-    /** Users: tenancy's membership rows. API keys, service accounts and clients: the roles their token carries. */
+    /**
+     * Users: tenancy's active membership row plus the roles of the organization's groups listing them, in one query.
+     * API keys, service accounts and clients: the roles their token carries.
+     */
+    @SuppressWarnings("unchecked")
     private Uni<Set<String>> rolesOf(Caller caller, UUID organizationId) {
         if (!"user".equals(caller.principalType())) {
             return Uni.createFrom().item(caller.rolesIn(organizationId.toString()));
         }
-        return memberships.find(organizationId, caller.subject()).chain(m -> {
-            if (m == null || !Membership.ACTIVE.equals(m.state)) {
-                return Uni.createFrom().item(Set.<String>of());
-            }
-            Set<String> roles = m.roleSet();
-            return groups.find("organizationId = ?1 and concat(',', userIds, ',') like ?2", organizationId,
-                    "%," + caller.subject() + ",%").list().map(list -> {
-                        list.forEach(g -> roles.addAll(com.cumulus.tenancy.group.GroupService.split(g.roleIds)));
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select m.roles, (select string_agg(g.role_ids, ',') from org_group g"
+                                + " where g.organization_id = m.organization_id"
+                                + " and (',' || g.user_ids || ',') like ?3)"
+                                + " from membership m where m.organization_id = ?1 and m.user_id = ?2 and m.state = ?4",
+                        Object[].class)
+                .setParameter(1, organizationId).setParameter(2, caller.subject())
+                .setParameter(3, "%," + caller.subject().replace("%", "\\%").replace("_", "\\_") + ",%")
+                .setParameter(4, Membership.ACTIVE)
+                .getResultList())
+                .map(rows -> {
+                    Set<String> roles = new java.util.TreeSet<>();
+                    if (rows.isEmpty()) {
                         return roles;
-                    });
-        });
+                    }
+                    Object[] row = (Object[]) rows.get(0);
+                    for (Object csv : new Object[]{row[0], row[1]}) {
+                        if (csv != null) {
+                            for (String r : ((String) csv).split(",")) {
+                                if (!r.isBlank()) {
+                                    roles.add(r.trim());
+                                }
+                            }
+                        }
+                    }
+                    return roles;
+                });
     }
 
     /** Built-in roles' permissions plus those of the organization-defined roles among them. */

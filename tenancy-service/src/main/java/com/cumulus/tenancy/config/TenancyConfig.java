@@ -16,6 +16,15 @@ public interface TenancyConfig {
     /** Invitations. */
     Invitations invitations();
 
+    /** Projects. */
+    Projects projects();
+
+    interface Projects {
+        /** Users a new project may admit through project invitations (seed 003 {@code userLimit}). */
+        @WithDefault("10")
+        int defaultUserLimit();
+    }
+
     interface Invitations {
         /** Days an invitation stays valid when the inviter gives none. */
         @WithDefault("7")

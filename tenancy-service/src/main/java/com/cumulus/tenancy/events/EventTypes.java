@@ -11,6 +11,9 @@ public final class EventTypes {
     public static final String PROJECT_UPDATED = "com.cumulus.tenancy.project.updated.v1";
     public static final String PROJECT_DELETED = "com.cumulus.tenancy.project.deleted.v1";
     public static final String GROUP_CREATED = "com.cumulus.tenancy.group.created.v1";
+    public static final String ALLOCATION_CREATED = "com.cumulus.tenancy.allocation.created.v1";
+    public static final String ALLOCATION_UPDATED = "com.cumulus.tenancy.allocation.updated.v1";
+    public static final String ALLOCATION_DELETED = "com.cumulus.tenancy.allocation.deleted.v1";
     public static final String QUOTA_UPDATED = "com.cumulus.tenancy.quota.updated.v1";
 
     public static final String ACCOUNT_REGISTERED = "com.cumulus.identity.account.registered.v1";

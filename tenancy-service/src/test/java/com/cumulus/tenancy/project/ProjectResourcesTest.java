@@ -73,7 +73,7 @@ class ProjectResourcesTest {
         given().header("Authorization", alice.bearer()).get("/api/v1/organizations/" + org + "/projects/" + id)
                 .then().statusCode(200).body("metadata.name", equalTo("Renamed"));
         given().header("Authorization", alice.bearer()).get("/api/v1/projects/" + id)
-                .then().statusCode(200).body("content.name", equalTo("Renamed")).body("content.userUsed", equalTo(1));
+                .then().statusCode(200).body("content.name", equalTo("Renamed")).body("content.userUsed", equalTo(0)).body("content.userLimit", equalTo(10));
 
         // project.created carries the template id (provisioning deploys it)
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
@@ -209,6 +209,6 @@ class ProjectResourcesTest {
         given().header("Authorization", owner.bearer()).get("/api/v1/projects/" + id + "/api")
                 .then().statusCode(200).body("content.fcmApiKeys", equalTo("****1234"));
         given().header("Authorization", owner.bearer()).get("/api/v1/projects/" + id)
-                .then().body("content.services", nullValue());
+                .then().body("content.services", equalTo(List.of()));
     }
 }

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Seed 002: {@code /orgs/{org}/member-invitations} (create, list, get, delete, regenerate, accept). */
+/** Seed 002: {@code /orgs/{org}/member-invitations} (create, list, get, delete, regenerate, accept, register). */
 @Path("/orgs/{org}/member-invitations")
 @Authenticated
 @Produces({MediaType.APPLICATION_JSON, "application/yaml"})
@@ -51,7 +51,7 @@ public class ConnectMemberInvitationsResource {
                                          @JsonProperty("role_urls") List<String> roleUrls,
                                          @JsonProperty("created_at") OffsetDateTime createdAt,
                                          @JsonProperty("expires_at") OffsetDateTime expiresAt, String url) {
-        static MemberInvitationObject of(Invitation i) {
+        public static MemberInvitationObject of(Invitation i) {
             String base = "/orgs/" + i.organizationId;
             return new MemberInvitationObject("member_invitation", ConnectOrgObject.API_VERSION, i.id.toString(),
                     i.id.toString(), i.email, i.email, i.state(),
@@ -124,6 +124,22 @@ public class ConnectMemberInvitationsResource {
         if (body != null) {
             bodies.valid(body);
         }
-        return invitations.accept(callers.get(), id, body == null ? null : body.code()).map(MemberInvitationObject::of);
+        return invitations.accept(callers.get(), id, body == null ? null : body.code(), org)
+                .map(MemberInvitationObject::of);
+    }
+
+    /**
+     * A person without an account registers through the invitation's code (no token needed): 201 with the new
+     * member; identity creates the account from {@code invitation.registered.v1} and mails a set-password link.
+     */
+    @POST
+    @Path("/{invitation}/register")
+    @jakarta.annotation.security.PermitAll
+    public Uni<Response> register(@PathParam("org") String org, @PathParam("invitation") String id,
+                                  RegistrationBody body) {
+        bodies.valid(body);
+        return invitations.register(id, org, body.registration())
+                .map(r -> Response.status(201).entity(com.cumulus.tenancy.member.api.connect.ConnectMembersResource
+                        .ConnectMemberObject.of("member", r.invitation().organizationId.toString(), r.member())).build());
     }
 }

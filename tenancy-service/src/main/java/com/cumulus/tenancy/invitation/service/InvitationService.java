@@ -38,6 +38,15 @@ public class InvitationService {
     public static final String INVITATION_CREATED = "com.cumulus.tenancy.invitation.created.v1";
     public static final String INVITATION_ACCEPTED = "com.cumulus.tenancy.invitation.accepted.v1";
     public static final String INVITATION_DELETED = "com.cumulus.tenancy.invitation.deleted.v1";
+    public static final String INVITATION_REGISTERED = "com.cumulus.tenancy.invitation.registered.v1";
+
+    /** Who registers through an invitation (no password: identity owns credentials). */
+    public record Registration(String code, String email, String username, String firstName, String lastName) {
+    }
+
+    /** The result of a registration: the used invitation, the new membership and the profile recorded for it. */
+    public record Registered(Invitation invitation, com.cumulus.tenancy.organization.service.MembershipService.Member member) {
+    }
 
     /** What to invite: emails, roles, validity; projectId null for an organization invitation. */
     public record InvitationRequest(List<String> emails, Set<String> roles, Integer expireDays, boolean secure,
@@ -50,9 +59,15 @@ public class InvitationService {
     private final TenancyEvents events;
     private final ReactiveMailer mailer;
     private final TenancyConfig config;
+    private final com.cumulus.tenancy.organization.service.MembershipService members;
+    private final com.cumulus.tenancy.project.service.ProjectUsage usage;
 
     public InvitationService(AccessService access, OrganizationService organizations, ProjectService projects,
-                             TenancyEvents events, ReactiveMailer mailer, TenancyConfig config) {
+                             TenancyEvents events, ReactiveMailer mailer, TenancyConfig config,
+                             com.cumulus.tenancy.organization.service.MembershipService members,
+                             com.cumulus.tenancy.project.service.ProjectUsage usage) {
+        this.members = members;
+        this.usage = usage;
         this.access = access;
         this.organizations = organizations;
         this.projects = projects;
@@ -114,10 +129,16 @@ public class InvitationService {
         });
     }
 
-    /** Invites into the project's organization (the caller must see the project). */
+    /**
+     * Invites into the project's organization (the caller must see the project); 409 when the project's users, its
+     * pending invitations and these would exceed its userLimit.
+     */
     public Uni<List<Invitation>> inviteToProject(Caller caller, UUID projectId, InvitationRequest r) {
-        return projects.get(caller, projectId).chain(p -> invite(caller, p.organizationId,
-                new InvitationRequest(r.emails(), r.roles(), r.expireDays(), r.secure(), p.id)));
+        return projects.get(caller, projectId)
+                .call(p -> io.quarkus.hibernate.reactive.panache.Panache.withSession(
+                        () -> usage.canInvite(p, r.emails() == null ? 0 : r.emails().size())))
+                .chain(p -> invite(caller, p.organizationId,
+                        new InvitationRequest(r.emails(), r.roles(), r.expireDays(), r.secure(), p.id)));
     }
 
     private Uni<Void> mail(List<Invitation> invitations) {
@@ -191,11 +212,14 @@ public class InvitationService {
      */
     @WithTransaction
     public Uni<Invitation> accept(Caller caller, String idOrCode, String code) {
+        return accept(caller, idOrCode, code, null);
+    }
+
+    /** As {@link #accept(Caller, String, String)}, limited to invitations of {@code org} (id or name) when given. */
+    @WithTransaction
+    public Uni<Invitation> accept(Caller caller, String idOrCode, String code, String org) {
         AccessService.requireAuthenticated(caller);
-        UUID id = AccessService.tryParse(idOrCode);
-        Uni<Invitation> lookup = id != null ? Invitation.<Invitation>findById(id)
-                : Invitation.<Invitation>find("code", idOrCode).firstResult();
-        return lookup.chain(i -> {
+        return lookup(idOrCode, org).chain(i -> {
             if (i == null || caller.email() == null || !i.email.equalsIgnoreCase(caller.email())) {
                 return Uni.createFrom().failure(ApiException.notFound("invitation"));
             }
@@ -209,13 +233,91 @@ public class InvitationService {
             if (i.expiresAt.isBefore(OffsetDateTime.now())) {
                 return Uni.createFrom().failure(ApiException.gone("invitation expired"));
             }
-            i.acceptedAt = OffsetDateTime.now();
-            i.acceptedBy = caller.subject();
-            return organizations.grant(i.organizationId, caller.subject(), i.roleSet(), caller.subject())
-                    .chain(() -> events.raw(INVITATION_ACCEPTED, i.id.toString(), Map.of("invitationId", i.id.toString(),
-                            "organizationId", i.organizationId.toString(), "userId", caller.subject()), caller.subject()))
-                    .replaceWith(i);
+            Uni<Void> admitted = i.projectId == null ? Uni.createFrom().voidItem()
+                    : usage.admit(i.projectId, caller.subject());
+            return admitted.chain(() -> {
+                i.acceptedAt = OffsetDateTime.now();
+                i.acceptedBy = caller.subject();
+                return organizations.grant(i.organizationId, caller.subject(), i.roleSet(), caller.subject())
+                        .chain(() -> events.raw(INVITATION_ACCEPTED, i.id.toString(), Map.of("invitationId",
+                                i.id.toString(), "organizationId", i.organizationId.toString(), "userId",
+                                caller.subject()), caller.subject()))
+                        .replaceWith(i);
+            });
         });
+    }
+
+    /**
+     * Registers a person who has no account yet through an invitation (seed 002 {@code register}). The invitation's
+     * code is the credential: the path names the invitation by code, or by id with {@code code} in the body (wrong
+     * code -> 404). Used or expired -> 410; an email other than the invited one -> 400; an email already known as a
+     * user -> 409 (sign in and accept instead). Tenancy assigns the user id, records the profile and the membership
+     * with the invited roles, and publishes {@code invitation.registered.v1}; identity creates the account from it
+     * and mails a link to choose a password (tenancy never sees passwords).
+     */
+    @WithTransaction
+    public Uni<Registered> register(String idOrCode, String org, Registration r) {
+        return lookup(idOrCode, org).chain(i -> {
+            if (i == null) {
+                return Uni.createFrom().failure(ApiException.notFound("invitation"));
+            }
+            boolean byCode = i.code.equals(idOrCode) || i.code.equals(r.code());
+            if (!byCode) {
+                return Uni.createFrom().failure(r.code() == null
+                        ? ApiException.invalid("code", "the invitation's code is required")
+                        : ApiException.notFound("invitation"));
+            }
+            if (i.acceptedAt != null) {
+                return Uni.createFrom().failure(ApiException.gone("invitation already used"));
+            }
+            if (i.expiresAt.isBefore(OffsetDateTime.now())) {
+                return Uni.createFrom().failure(ApiException.gone("invitation expired"));
+            }
+            if (r.email() != null && !r.email().equalsIgnoreCase(i.email)) {
+                return Uni.createFrom().failure(ApiException.invalid("email", "must be the invited email address"));
+            }
+            return com.cumulus.tenancy.organization.domain.UserProfile.count("lower(email) = ?1", i.email).chain(known -> {
+                if (known > 0) {
+                    return Uni.createFrom().failure(ApiException.conflict(
+                            "a user with this email exists: sign in and accept the invitation"));
+                }
+                String userId = UUID.randomUUID().toString();
+                return (i.projectId == null ? Uni.createFrom().voidItem() : usage.admit(i.projectId, userId))
+                        .chain(() -> registerAs(i, userId, r));
+            });
+        });
+    }
+
+    private Uni<Registered> registerAs(Invitation i, String userId, Registration r) {
+        i.acceptedAt = OffsetDateTime.now();
+        i.acceptedBy = userId;
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("invitationId", i.id.toString());
+        data.put("organizationId", i.organizationId.toString());
+        data.put("userId", userId);
+        data.put("email", i.email);
+        data.put("username", r.username() == null ? i.email : r.username());
+        data.put("firstName", r.firstName());
+        data.put("lastName", r.lastName());
+        data.put("roles", List.copyOf(i.roleSet()));
+        return members.upsertProfile(userId, i.email, r.firstName(), r.lastName())
+                .chain(profile -> organizations.grant(i.organizationId, userId, i.roleSet(), userId)
+                        .chain(m -> events.raw(INVITATION_REGISTERED, i.id.toString(), data, userId)
+                                .replaceWith(new Registered(i,
+                                        new com.cumulus.tenancy.organization.service.MembershipService.Member(m, profile)))));
+    }
+
+    /** The invitation by id or code, or null; when {@code org} (id or name) is given, only one of that organization. */
+    private Uni<Invitation> lookup(String idOrCode, String org) {
+        UUID id = AccessService.tryParse(idOrCode);
+        Uni<Invitation> lookup = id != null ? Invitation.<Invitation>findById(id)
+                : Invitation.<Invitation>find("code", idOrCode).firstResult();
+        if (org == null) {
+            return lookup;
+        }
+        return lookup.chain(i -> i == null ? Uni.createFrom().nullItem()
+                : com.cumulus.tenancy.organization.domain.Organization.<com.cumulus.tenancy.organization.domain.Organization>findById(i.organizationId)
+                        .map(o -> o != null && (org.equals(o.id.toString()) || org.equals(o.name)) ? i : null));
     }
 
     private static Uni<Invitation> found(UUID organizationId, String invitationId) {

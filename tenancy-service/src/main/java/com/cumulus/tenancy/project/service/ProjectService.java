@@ -37,9 +37,12 @@ public class ProjectService {
     private final QuotaService quotas;
     private final TenancyEvents events;
     private final TenancyConfig config;
+    private final jakarta.enterprise.inject.Instance<com.cumulus.tenancy.allocation.service.AllocationService> allocations;
 
     public ProjectService(ProjectRepository projects, AccessService access, QuotaService quotas, TenancyEvents events,
-                          TenancyConfig config) {
+                          TenancyConfig config,
+                          jakarta.enterprise.inject.Instance<com.cumulus.tenancy.allocation.service.AllocationService> allocations) {
+        this.allocations = allocations;
         this.projects = projects;
         this.access = access;
         this.quotas = quotas;
@@ -63,7 +66,7 @@ public class ProjectService {
             p.status = d.status() == null ? Project.ACTIVE : d.status();
             p.plan = d.plan();
             p.templateId = d.templateId();
-            p.userLimit = d.userLimit() == null ? 10 : d.userLimit();
+            p.userLimit = d.userLimit() == null ? config.projects().defaultUserLimit() : d.userLimit();
             p.groupIds = d.groupIds() == null ? "" : String.join(",", d.groupIds());
             p.tags = d.tags();
             p.createdAt = OffsetDateTime.now();
@@ -168,12 +171,16 @@ public class ProjectService {
         });
     }
 
-    /** Deletes a project (permission projects.delete) and gives its unit of the projects quota back. */
+    /**
+     * Deletes a project (permission projects.delete) and gives its unit of the projects quota back, with what its
+     * allocations held.
+     */
     @WithTransaction
     public Uni<Void> delete(Caller caller, UUID projectId) {
         return withAccess(caller, projectId, Permissions.PROJECTS_DELETE).chain(pa -> {
             Project p = pa.project();
-            return projects.delete(p)
+            return allocations.get().releaseProject(p.organizationId, p.id, caller.subject())
+                    .chain(() -> projects.delete(p))
                     .chain(() -> quotas.release(p.organizationId, QuotaService.PROJECTS, 1))
                     .chain(() -> events.project(EventTypes.PROJECT_DELETED, p, caller.subject()));
         });

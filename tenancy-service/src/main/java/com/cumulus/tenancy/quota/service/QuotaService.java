@@ -23,7 +23,19 @@ public class QuotaService {
     public static final String PROJECTS = "projects";
     public static final String MEMORY_GB = "memory_gb";
 
-    public record QuotaRow(String kind, int quantity, int used) {
+    /** {@code used} counts everything held; {@code reserved} is the part allocations hold as reserved. */
+    public record QuotaRow(String kind, int quantity, int used, int reserved) {
+        public int committed() {
+            return Math.max(0, used - reserved);
+        }
+
+        public int free() {
+            return Math.max(0, quantity - used);
+        }
+    }
+
+    /** A change of one kind's use: {@code total} (committed + reserved) and the reserved part of it. */
+    public record Delta(int total, int reserved) {
     }
 
     private final TenancyConfig config;
@@ -66,6 +78,33 @@ public class QuotaService {
                 }).replaceWithVoid();
     }
 
+    /**
+     * Applies changes of several kinds atomically (the caller's transaction): each kind is one conditional UPDATE, a
+     * growth beyond the quota fails the whole change with 409. Kinds are updated in name order so that concurrent
+     * changes lock the quota rows in the same order (no deadlock).
+     */
+    public Uni<Void> adjust(UUID organizationId, Map<String, Delta> deltas) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Map.Entry<String, Delta> e : new java.util.TreeMap<>(deltas).entrySet()) {
+            String kind = e.getKey();
+            Delta d = e.getValue();
+            if (d.total() == 0 && d.reserved() == 0) {
+                continue;
+            }
+            chain = chain.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                            "update quota set used = greatest(used + ?3, 0), reserved = greatest(reserved + ?4, 0)"
+                                    + " where organization_id = ?1 and kind = ?2 and (?3 <= 0 or used + ?3 <= quantity)")
+                    .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, d.total())
+                    .setParameter(4, d.reserved()).executeUpdate())
+                    .invoke(n -> {
+                        if (n == 0 && d.total() > 0) {
+                            throw ApiException.conflict("quota " + kind + " exceeded");
+                        }
+                    }).replaceWithVoid());
+        }
+        return chain;
+    }
+
     public Uni<Void> release(UUID organizationId, String kind, int quantity) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "update quota set used = greatest(used - ?3, 0) where organization_id = ?1 and kind = ?2")
@@ -76,13 +115,15 @@ public class QuotaService {
     @SuppressWarnings("unchecked")
     public Uni<List<QuotaRow>> list(UUID organizationId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select kind, quantity, used from quota where organization_id = ?1 order by kind", Object[].class)
+                        "select kind, quantity, used, reserved from quota where organization_id = ?1 order by kind",
+                                Object[].class)
                 .setParameter(1, organizationId).getResultList())
                 .map(rows -> {
                     List<QuotaRow> out = new ArrayList<>();
                     for (Object row : rows) {
                         Object[] r = (Object[]) row;
-                        out.add(new QuotaRow((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue()));
+                        out.add(new QuotaRow((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
+                                ((Number) r[3]).intValue()));
                     }
                     return out;
                 });

@@ -43,7 +43,7 @@ public class ConnectMembersResource {
                                       String name, String title, String state, ConnectUser user,
                                       @JsonProperty("role_urls") List<String> roleUrls,
                                       @JsonProperty("created_at") OffsetDateTime createdAt, String url) {
-        static ConnectMemberObject of(String type, String orgId, Member m) {
+        public static ConnectMemberObject of(String type, String orgId, Member m) {
             String userId = m.membership().userId;
             ConnectUser user = new ConnectUser(userId, m.email() != null ? m.email() : userId, m.email(),
                     m.profile() == null ? null : m.profile().firstName, m.profile() == null ? null : m.profile().lastName);

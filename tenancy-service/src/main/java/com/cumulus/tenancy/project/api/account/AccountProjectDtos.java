@@ -3,6 +3,9 @@ package com.cumulus.tenancy.project.api.account;
 import com.cumulus.tenancy.project.domain.Project;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Size;
+import com.cumulus.tenancy.project.service.ProjectUsage;
+
+import java.util.List;
 
 /** Seed 003 project shapes. */
 public final class AccountProjectDtos {
@@ -13,10 +16,13 @@ public final class AccountProjectDtos {
     public record AccountProjectWrite(@Size(min = 1, max = 70) String name, @Size(max = 200) String description) {
     }
 
+    /** {@code services}: codes of the service-catalog items attached to the project (catalog's events). */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record AccountProject(String name, String description, String id, Integer userLimit, Integer userUsed) {
-        public static AccountProject of(Project p, int userUsed) {
-            return new AccountProject(p.name, p.description, p.id.toString(), p.userLimit, userUsed);
+    public record AccountProject(String name, String description, String id, List<String> services, Integer userLimit,
+                                 Integer userUsed) {
+        public static AccountProject of(Project p, ProjectUsage.Usage usage) {
+            return new AccountProject(p.name, p.description, p.id.toString(), usage.services(), p.userLimit,
+                    usage.userUsed());
         }
     }
 

@@ -3,7 +3,7 @@ package com.cumulus.tenancy.project.api.account;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.tenancy.access.AccessService;
 import com.cumulus.common.security.CurrentCaller;
-import com.cumulus.tenancy.organization.repository.MembershipRepository;
+import com.cumulus.tenancy.project.service.ProjectUsage;
 import com.cumulus.tenancy.organization.service.OrganizationService;
 import com.cumulus.tenancy.project.api.account.AccountProjectDtos.AccountProject;
 import com.cumulus.tenancy.project.api.account.AccountProjectDtos.AccountProjectWrite;
@@ -29,7 +29,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.UUID;
 
 /** Seed 003: {@code /api/v1/projects} of the caller's account. */
 @Path("/api/v1/projects")
@@ -39,17 +38,17 @@ public class AccountProjectsResource {
 
     private final ProjectService projects;
     private final OrganizationService organizations;
-    private final MembershipRepository memberships;
+    private final ProjectUsage usage;
     private final AccountResponses responses;
     private final Bodies bodies;
     private final CurrentCaller callers;
 
     public AccountProjectsResource(ProjectService projects, OrganizationService organizations,
-                                   MembershipRepository memberships, AccountResponses responses, Bodies bodies,
+                                   ProjectUsage usage, AccountResponses responses, Bodies bodies,
                                    CurrentCaller callers) {
         this.projects = projects;
         this.organizations = organizations;
-        this.memberships = memberships;
+        this.usage = usage;
         this.responses = responses;
         this.bodies = bodies;
         this.callers = callers;
@@ -61,7 +60,8 @@ public class AccountProjectsResource {
                               @QueryParam("limit") Integer limit) {
         return organizations.account(callers.get())
                 .chain(org -> projects.list(callers.get(), org.id, page, limit)
-                        .chain(p -> used(org.id).map(n -> p.items().stream().map(x -> AccountProject.of(x, n)).toList())))
+                        .chain(p -> Panache.withSession(() -> usage.of(p.items().stream().map(x -> x.id).toList()))
+                                .map(u -> p.items().stream().map(x -> AccountProject.of(x, u.get(x.id))).toList())))
                 .map(list -> responses.of(200, list, indent));
     }
 
@@ -144,12 +144,6 @@ public class AccountProjectsResource {
     }
 
     private Uni<AccountProject> view(Project p) {
-        return used(p.organizationId).map(n -> AccountProject.of(p, n));
-    }
-
-    /** Users of a project: the active members of its organization. */
-    private Uni<Integer> used(UUID organizationId) {
-        return Panache.withSession(() -> memberships.count("organizationId = ?1 and state = 'active'", organizationId))
-                .map(Long::intValue);
+        return Panache.withSession(() -> usage.of(p.id)).map(u -> AccountProject.of(p, u));
     }
 }

@@ -80,7 +80,7 @@ public class QuotasResource {
         Map<String, Integer> defaults = quotas.defaults();
         return new QuotasRead(rows.stream().map(r -> {
             String[] text = TEXT.getOrDefault(r.kind(), new String[]{r.kind(), r.kind()});
-            return new QuotaRead(r.kind(), r.quantity(), r.used(), Math.max(0, r.quantity() - r.used()), r.used(), 0,
+            return new QuotaRead(r.kind(), r.quantity(), r.used(), r.free(), r.committed(), r.reserved(),
                     text[0], text[1], defaults.getOrDefault(r.kind(), 0));
         }).toList());
     }
