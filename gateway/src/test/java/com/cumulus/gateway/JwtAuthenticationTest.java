@@ -137,6 +137,8 @@ class JwtAuthenticationTest {
         given().when().post("/api/v1/forgot-password").then().statusCode(200);
         given().when().get("/public-products").then().statusCode(200).body("upstream", equalTo("b"));
         given().when().get("/oidc/callback?code=x").then().statusCode(200);
+        given().when().post("/org-invitations/inv-1/register").then().statusCode(200);
+        given().when().post("/orgs/acme/member-invitations/inv-2/register").then().statusCode(200);
         // the OAuth client's own Basic credentials go to the token endpoint untouched
         given().header("Authorization", "Basic Y2xpZW50OnNlY3JldA==").formParam("grant_type", "client_credentials")
                 .when().post("/oauth2/v2/token").then()
@@ -146,6 +148,9 @@ class JwtAuthenticationTest {
         given().when().delete("/api/v1/session/logout").then().statusCode(401);
         given().when().get("/oauth2/v2/userinfo").then().statusCode(401);
         given().when().get("/products").then().statusCode(401);
+        given().when().post("/org-invitations/inv-1/accept").then().statusCode(401);
+        given().when().post("/orgs/acme/member-invitations/inv-2/accept").then().statusCode(401);
+        given().when().get("/orgs/acme/member-invitations/inv-2/register").then().statusCode(401);
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Operations callable without credentials: OIDC discovery and keys, the login/token/authorization pages, self
- * registration and password reset, and the public product catalog. Everything else needs a token or an API key.
+ * registration and password reset, registration through an invitation, and the public product catalog. Everything else needs a token or an API key.
  */
 public final class PublicPaths {
 
@@ -24,7 +24,10 @@ public final class PublicPaths {
             new Rule(Pattern.compile("/api/v1/session"), Set.of("POST")),
             rule("/api/v1/register(/.*)?"),
             rule("/api/v1/(forgot-password|reset-password)"),
-            rule("/(public-products|public-apis)(/.*)?"));
+            rule("/(public-products|public-apis)(/.*)?"),
+            // seed 002 registration through an invitation: the mailed code is the credential (tenancy checks it)
+            new Rule(Pattern.compile("/org-invitations/[^/]+/register"), Set.of("POST")),
+            new Rule(Pattern.compile("/orgs/[^/]+/member-invitations/[^/]+/register"), Set.of("POST")));
 
     private PublicPaths() {
     }
