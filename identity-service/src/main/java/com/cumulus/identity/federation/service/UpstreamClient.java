@@ -147,7 +147,8 @@ public class UpstreamClient {
         }
     }
 
-    private JwtClaims validate(JsonWebKeySet keys, Metadata metadata, String idToken, String clientId, String nonce) {
+    /** Validates an upstream ID token against the given key set (package-visible for unit tests). */
+    static JwtClaims validate(JsonWebKeySet keys, Metadata metadata, String idToken, String clientId, String nonce) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
