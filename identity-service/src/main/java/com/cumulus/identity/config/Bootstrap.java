@@ -68,6 +68,7 @@ public class Bootstrap {
             OAuthClient client = existing != null ? existing : new OAuthClient();
             client.clientId = id;
             client.name = "Cumulus local public client";
+            client.idTokenSignedResponseAlg = alg(config.localClient().idTokenSignedResponseAlg());
             client.kind = OAuthClient.KIND_OAUTH;
             client.publicClient = true;
             client.secretHash = null;
@@ -90,6 +91,7 @@ public class Bootstrap {
             OAuthClient client = existing != null ? existing : new OAuthClient();
             client.clientId = id;
             client.name = "Cumulus service client";
+            client.idTokenSignedResponseAlg = alg(config.serviceClient().idTokenSignedResponseAlg());
             client.kind = OAuthClient.KIND_OAUTH;
             client.publicClient = false;
             client.secretHash = config.serviceClient().secretHash().get().toLowerCase();
@@ -101,5 +103,13 @@ public class Bootstrap {
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private static String alg(String configured) {
+        if (!com.cumulus.identity.keys.KeyService.ALGORITHMS.contains(configured)) {
+            throw new IllegalStateException("id-token-signed-response-alg must be one of "
+                    + com.cumulus.identity.keys.KeyService.ALGORITHMS);
+        }
+        return configured;
     }
 }

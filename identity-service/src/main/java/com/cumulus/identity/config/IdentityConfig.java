@@ -126,6 +126,10 @@ public interface IdentityConfig {
 
         @WithDefault("http://localhost:8080/callback")
         List<String> redirectUris();
+
+        /** Algorithm of this client's ID tokens: ES256 (default) or RS256. */
+        @WithDefault("ES256")
+        String idTokenSignedResponseAlg();
     }
 
     /** An optional confidential OAuth client seeded at startup (client_credentials). */
@@ -134,5 +138,9 @@ public interface IdentityConfig {
 
         /** SHA-256 hex of the client secret. */
         Optional<String> secretHash();
+
+        /** Algorithm of this client's ID tokens: ES256 (default) or RS256. */
+        @WithDefault("ES256")
+        String idTokenSignedResponseAlg();
     }
 }

@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.EcJwkGenerator;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 
@@ -38,7 +38,12 @@ import java.util.UUID;
 public class KeyService {
 
     private static final Logger LOG = Logger.getLogger(KeyService.class);
+    /** The default signing algorithm (every access token, and ID tokens unless a client asks for RS256). */
     public static final String ALGORITHM = "ES256";
+    /** Also offered, for clients that require it ({@code id_token_signed_response_alg=RS256}). */
+    public static final String RS256 = "RS256";
+    /** Every algorithm with its own key pair, default first. */
+    public static final List<String> ALGORITHMS = List.of(ALGORITHM, RS256);
     private static final long LOCK_ID = 0x1d3e7171L;
 
     /** The key that signs now. */
@@ -47,7 +52,7 @@ public class KeyService {
 
     private final IdentityConfig config;
     private final KeyEncryption encryption;
-    private volatile ActiveKey active;
+    private volatile Map<String, ActiveKey> active = Map.of();
     private volatile Map<String, PublicKey> verifying = Map.of();
     private volatile List<Map<String, Object>> jwks = List.of();
 
@@ -70,19 +75,38 @@ public class KeyService {
     Uni<Void> ensureAndReload() {
         return Panache.withTransaction(() -> lock().chain(() -> SigningKey.<SigningKey>list("retiredAt is null"))
                         .chain(current -> {
-                            boolean due = current.isEmpty() || current.get(0).createdAt
-                                    .plus(config.keys().rotationInterval()).isBefore(Instant.now());
-                            return due ? rotateLocked(current) : Uni.createFrom().voidItem();
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (String algorithm : ALGORITHMS) {
+                                List<SigningKey> mine = current.stream().filter(k -> algorithm.equals(k.algorithm))
+                                        .toList();
+                                boolean due = mine.isEmpty() || mine.get(0).createdAt
+                                        .plus(config.keys().rotationInterval()).isBefore(Instant.now());
+                                if (due) {
+                                    chain = chain.chain(() -> rotateLocked(algorithm, mine));
+                                }
+                            }
+                            return chain;
                         }))
                 .chain(this::reload);
     }
 
-    /** Rotates now: the new key signs from here on; the old one keeps verifying until its tokens expired. */
+    /**
+     * Rotates every algorithm's key now: the new keys sign from here on; the old ones keep verifying until their
+     * tokens expired. Returns the new default (ES256) key id.
+     */
     public Uni<String> rotate() {
         return Panache.withTransaction(() -> lock().chain(() -> SigningKey.<SigningKey>list("retiredAt is null"))
-                        .chain(this::rotateLocked))
+                        .chain(current -> {
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (String algorithm : ALGORITHMS) {
+                                List<SigningKey> mine = current.stream().filter(k -> algorithm.equals(k.algorithm))
+                                        .toList();
+                                chain = chain.chain(() -> rotateLocked(algorithm, mine));
+                            }
+                            return chain;
+                        }))
                 .chain(() -> reload())
-                .map(ignored -> active.kid());
+                .map(ignored -> active().kid());
     }
 
     private Uni<Void> lock() {
@@ -90,7 +114,7 @@ public class KeyService {
                 + ") as text)").getSingleResult()).replaceWithVoid();
     }
 
-    private Uni<Void> rotateLocked(List<SigningKey> current) {
+    private Uni<Void> rotateLocked(String algorithm, List<SigningKey> current) {
         Instant now = Instant.now();
         Duration longest = config.tokens().accessTokenTtl().compareTo(config.tokens().serviceAccountTokenTtl()) > 0
                 ? config.tokens().accessTokenTtl() : config.tokens().serviceAccountTokenTtl();
@@ -98,21 +122,22 @@ public class KeyService {
             old.retiredAt = now;
             old.dropAfter = now.plus(longest).plus(1, ChronoUnit.MINUTES);
         }
-        SigningKey fresh = generate(now);
-        LOG.infof("new signing key %s", fresh.kid);
+        SigningKey fresh = generate(algorithm, now);
+        LOG.infof("new %s signing key %s", algorithm, fresh.kid);
         return fresh.persist().replaceWithVoid();
     }
 
-    private SigningKey generate(Instant now) {
+    private SigningKey generate(String algorithm, Instant now) {
         try {
-            EllipticCurveJsonWebKey jwk = EcJwkGenerator.generateJwk(EllipticCurves.P256);
+            PublicJsonWebKey jwk = RS256.equals(algorithm) ? RsaJwkGenerator.generateJwk(2048)
+                    : EcJwkGenerator.generateJwk(EllipticCurves.P256);
             String kid = UUID.randomUUID().toString();
             jwk.setKeyId(kid);
             jwk.setUse("sig");
-            jwk.setAlgorithm(ALGORITHM);
+            jwk.setAlgorithm(algorithm);
             SigningKey key = new SigningKey();
             key.kid = kid;
-            key.algorithm = ALGORITHM;
+            key.algorithm = algorithm;
             key.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             key.privateKey = encryption.encrypt(kid, jwk.getPrivateKey().getEncoded());
             key.createdAt = now;
@@ -133,31 +158,43 @@ public class KeyService {
     private void install(List<SigningKey> keys) {
         Map<String, PublicKey> publicKeys = new HashMap<>();
         List<Map<String, Object>> published = new ArrayList<>();
-        ActiveKey signing = null;
-        for (SigningKey key : keys) {
+        Map<String, ActiveKey> signing = new HashMap<>();
+        // default algorithm first in the JWKS, newest first within an algorithm
+        List<SigningKey> ordered = new ArrayList<>(keys);
+        ordered.sort(java.util.Comparator.comparingInt((SigningKey k) -> Math.max(0, ALGORITHMS.indexOf(k.algorithm))));
+        for (SigningKey key : ordered) {
             try {
                 PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key.publicJwk);
                 publicKeys.put(key.kid, jwk.getPublicKey());
                 published.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
-                if (key.retiredAt == null && signing == null) {
+                if (key.retiredAt == null && !signing.containsKey(key.algorithm)) {
                     byte[] der = encryption.decrypt(key.kid, key.privateKey);
-                    PrivateKey priv = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
-                    signing = new ActiveKey(key.kid, priv);
+                    String family = RS256.equals(key.algorithm) ? "RSA" : "EC";
+                    PrivateKey priv = KeyFactory.getInstance(family).generatePrivate(new PKCS8EncodedKeySpec(der));
+                    signing.put(key.algorithm, new ActiveKey(key.kid, priv));
                 }
             } catch (JoseException | java.security.GeneralSecurityException e) {
                 throw new IllegalStateException("signing key " + key.kid + " is unreadable", e);
             }
         }
-        if (signing == null) {
-            throw new IllegalStateException("no active signing key");
+        for (String algorithm : ALGORITHMS) {
+            if (!signing.containsKey(algorithm)) {
+                throw new IllegalStateException("no active " + algorithm + " signing key");
+            }
         }
         this.verifying = Map.copyOf(publicKeys);
         this.jwks = List.copyOf(published);
-        this.active = signing;
+        this.active = Map.copyOf(signing);
     }
 
+    /** The key that signs with the default algorithm (ES256). */
     public ActiveKey active() {
-        ActiveKey key = active;
+        return active(ALGORITHM);
+    }
+
+    /** The key that signs with {@code algorithm} (ES256 or RS256). */
+    public ActiveKey active(String algorithm) {
+        ActiveKey key = active.get(algorithm);
         if (key == null) {
             throw new IllegalStateException("signing keys not loaded yet");
         }

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Builds the membership projection from tenancy.events: membership.granted (full role set), membership.revoked,
- * organization.deleted (drops the organization's memberships, API keys, service accounts and its users' sessions).
+ * organization.created/updated (name and email domain, for login routing), organization.deleted (drops the
+ * organization's memberships, API keys, service accounts, identity providers and its users' sessions).
  */
 @ApplicationScoped
 public class TenancyEventsConsumer {
@@ -22,6 +23,8 @@ public class TenancyEventsConsumer {
     static final String GRANTED = "com.cumulus.tenancy.membership.granted.v1";
     static final String REVOKED = "com.cumulus.tenancy.membership.revoked.v1";
     static final String ORG_DELETED = "com.cumulus.tenancy.organization.deleted.v1";
+    static final String ORG_CREATED = "com.cumulus.tenancy.organization.created.v1";
+    static final String ORG_UPDATED = "com.cumulus.tenancy.organization.updated.v1";
 
     private final Inbox inbox;
     private final MembershipStore memberships;
@@ -50,6 +53,8 @@ public class TenancyEventsConsumer {
                 }
                 case REVOKED -> memberships.revoke(uuid(data, "organizationId"), uuid(data, "userId"));
                 case ORG_DELETED -> deleteOrganization(uuid(data, "organizationId"));
+                case ORG_CREATED, ORG_UPDATED -> directory(uuid(data, "organizationId"), text(data, "name"),
+                        text(data, "emailDomain"));
                 default -> Uni.createFrom().voidItem();
             };
         } catch (IllegalArgumentException e) {
@@ -71,7 +76,34 @@ public class TenancyEventsConsumer {
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "delete from service_account where organization_id = :org").setParameter("org", org)
                         .executeUpdate()))
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from federated_identity where provider_id in"
+                                + " (select id from oauth2_provider where organization_id = :org)")
+                        .setParameter("org", org).executeUpdate()))
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from oauth2_provider where organization_id = :org").setParameter("org", org)
+                        .executeUpdate()))
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from organization_directory where organization_id = :org").setParameter("org", org)
+                        .executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /** The organization's name and email domain, for routing a federated login by the email's domain. */
+    private Uni<Void> directory(UUID org, String name, String emailDomain) {
+        String domain = emailDomain == null || emailDomain.isBlank() ? null
+                : emailDomain.trim().toLowerCase(java.util.Locale.ROOT);
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into organization_directory (organization_id, name, email_domain) values (:org, :name, :domain)"
+                                + " on conflict (organization_id) do update set name = excluded.name,"
+                                + " email_domain = excluded.email_domain")
+                .setParameter("org", org).setParameter("name", name).setParameter("domain", domain)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    static String text(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        return node == null || node.isNull() ? null : node.asText();
     }
 
     static UUID uuid(JsonNode data, String field) {

@@ -96,9 +96,17 @@ public class TokenService {
         return new Issued(sign(claims, "JWT"), jti, exp, ttl.toSeconds());
     }
 
-    /** An OpenID Connect ID token for {@code clientId}. */
+    /** An OpenID Connect ID token for {@code clientId}, signed with the default algorithm (ES256). */
     public String idToken(String userId, String clientId, String email, String givenName, String familyName,
                           String nonce, Instant authTime, String accessToken, String sessionId) {
+        return idToken(userId, clientId, email, givenName, familyName, nonce, authTime, accessToken, sessionId,
+                KeyService.ALGORITHM);
+    }
+
+    /** An OpenID Connect ID token for {@code clientId}, signed with {@code algorithm} (ES256 or RS256). */
+    public String idToken(String userId, String clientId, String email, String givenName, String familyName,
+                          String nonce, Instant authTime, String accessToken, String sessionId, String algorithm) {
+        String alg = KeyService.RS256.equals(algorithm) ? KeyService.RS256 : KeyService.ALGORITHM;
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", config.issuer());
@@ -112,6 +120,7 @@ public class TokenService {
             claims.put("nonce", nonce);
         }
         if (accessToken != null) {
+            // both ES256 and RS256 hash with SHA-256
             claims.put("at_hash", atHash(accessToken));
         }
         if (sessionId != null) {
@@ -127,7 +136,7 @@ public class TokenService {
         if (familyName != null) {
             claims.put("family_name", familyName);
         }
-        return sign(claims, "JWT");
+        return sign(claims, "JWT", alg);
     }
 
     /** Verifies one of this service's access tokens (signature, issuer, audience, expiry). */
@@ -143,14 +152,19 @@ public class TokenService {
     }
 
     private String sign(Map<String, Object> claims, String typ) {
-        KeyService.ActiveKey key = keys.active();
+        return sign(claims, typ, KeyService.ALGORITHM);
+    }
+
+    private String sign(Map<String, Object> claims, String typ, String algorithm) {
+        KeyService.ActiveKey key = keys.active(algorithm);
         JwtClaims jwtClaims = new JwtClaims();
         claims.forEach(jwtClaims::setClaim);
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(jwtClaims.toJson());
         jws.setKey(key.privateKey());
         jws.setKeyIdHeaderValue(key.kid());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setAlgorithmHeaderValue(KeyService.RS256.equals(algorithm) ? AlgorithmIdentifiers.RSA_USING_SHA256
+                : AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
         jws.setHeader("typ", typ);
         try {
             return jws.getCompactSerialization();

@@ -34,7 +34,8 @@ class KeysAndDiscoveryTest {
                 .body("introspection_endpoint", equalTo("http://localhost:8081/oauth2/v2/introspect"))
                 .body("code_challenge_methods_supported", hasItem("S256"))
                 .body("grant_types_supported", hasItem("client_credentials"))
-                .body("id_token_signing_alg_values_supported", hasItem("ES256"));
+                .body("id_token_signing_alg_values_supported", hasItem("ES256"))
+                .body("id_token_signing_alg_values_supported", hasItem("RS256"));
     }
 
     @Test
@@ -44,7 +45,11 @@ class KeysAndDiscoveryTest {
                 .body("keys[0].crv", equalTo("P-256"))
                 .body("keys[0].alg", equalTo("ES256"))
                 .body("keys[0].kid", not(nullValue()))
-                .body("keys[0].d", nullValue());
+                .body("keys[0].d", nullValue())
+                .body("keys.kty", hasItem("RSA"))
+                .body("keys.alg", hasItem("RS256"))
+                .body("keys.findAll { it.kty == 'RSA' }.d", org.hamcrest.Matchers.everyItem(nullValue()))
+                .body("keys.findAll { it.kty == 'RSA' }.p", org.hamcrest.Matchers.everyItem(nullValue()));
     }
 
     @Test
@@ -54,9 +59,9 @@ class KeysAndDiscoveryTest {
         assertThat(rows).isNotEmpty();
         for (Row row : rows) {
             byte[] stored = row.getBuffer("private_key").getBytes();
-            // a PKCS#8 EC key starts with a DER SEQUENCE (0x30) and contains the P-256 OID; ciphertext does not
+            // a PKCS#8 EC key contains the P-256 OID, a PKCS#8 RSA key the rsaEncryption OID; ciphertext neither
             String hex = java.util.HexFormat.of().formatHex(stored);
-            assertThat(hex).doesNotContain("2a8648ce3d030107");
+            assertThat(hex).doesNotContain("2a8648ce3d030107").doesNotContain("2a864886f70d010101");
             assertThat(row.getString("public_jwk")).doesNotContain("\"d\"");
         }
     }
@@ -65,11 +70,15 @@ class KeysAndDiscoveryTest {
     void rotationOnDemandKeepsThePreviousKeyVerifying() {
         String root = Accounts.rootToken();
         String oldKid = kidOf(root);
+        List<String> rsaBefore = given().get("/oauth2/v2/jwks").then().extract().path("keys.findAll { it.kty == 'RSA' }.kid");
         String newKid = given().header("Authorization", "Bearer " + root)
                 .post("/internal/signing-keys/rotate").then().statusCode(200).extract().path("kid");
         assertThat(newKid).isNotEqualTo(oldKid);
         given().get("/oauth2/v2/jwks").then().statusCode(200)
                 .body("keys.kid", hasItem(oldKid)).body("keys.kid", hasItem(newKid));
+        // the RS256 key rotated too; its predecessor stays published
+        List<String> rsaAfter = given().get("/oauth2/v2/jwks").then().extract().path("keys.findAll { it.kty == 'RSA' }.kid");
+        assertThat(rsaAfter).containsAll(rsaBefore).hasSizeGreaterThan(rsaBefore.size());
         // the token signed by the retired key still works; new tokens use the new key
         given().header("Authorization", "Bearer " + root).get("/api/v1/me").then().statusCode(200);
         assertThat(kidOf(Accounts.rootToken())).isEqualTo(newKid);

@@ -81,11 +81,15 @@ class OAuthFlowTest {
     }
 
     Login browserLogin(String email, String password) throws Exception {
+        return browserLogin(CLIENT, email, password);
+    }
+
+    Login browserLogin(String client, String email, String password) throws Exception {
         CodeVerifier verifier = new CodeVerifier();
         Nonce nonce = new Nonce();
         State state = new State();
         AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"),
-                new Scope("openid", "email", "profile"), new ClientID(CLIENT), REDIRECT)
+                new Scope("openid", "email", "profile"), new ClientID(client), REDIRECT)
                 .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
                 .loginHint(email)
                 .endpointURI(endpoint("/oauth2/v2/authorization")).build();
@@ -367,5 +371,28 @@ class OAuthFlowTest {
         fresh.validate(after, null);
         assertThat(((com.nimbusds.jwt.SignedJWT) after).getHeader().getKeyID())
                 .isNotEqualTo(((com.nimbusds.jwt.SignedJWT) before.getOIDCTokens().getIDToken()).getHeader().getKeyID());
+    }
+
+    @Test
+    void aClientRegisteredForRs256GetsRs256IdTokensWhileAccessTokensStayEs256() throws Exception {
+        Account account = Accounts.register("rsa");
+        // test-service is configured with id-token-signed-response-alg=RS256 (application.properties, %test)
+        Login login = browserLogin("test-service", account.email(), Accounts.PASSWORD);
+        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/v2/token"),
+                new ClientSecretBasic(new ClientID("test-service"), new Secret("test-service-secret")),
+                new AuthorizationCodeGrant(login.code(), REDIRECT, login.verifier())).toHTTPRequest().send());
+        assertThat(response.indicatesSuccess()).as(String.valueOf(response)).isTrue();
+        OIDCTokenResponse tokens = (OIDCTokenResponse) response.toSuccessResponse();
+        com.nimbusds.jwt.SignedJWT idToken = (com.nimbusds.jwt.SignedJWT) tokens.getOIDCTokens().getIDToken();
+        assertThat(idToken.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        IDTokenClaimsSet claims = new IDTokenValidator(ISSUER, new ClientID("test-service"), JWSAlgorithm.RS256,
+                endpoint("/oauth2/v2/jwks").toURL()).validate(idToken, login.nonce());
+        assertThat(claims.getSubject().getValue()).isEqualTo(account.userId());
+        com.nimbusds.jwt.SignedJWT access = com.nimbusds.jwt.SignedJWT.parse(tokens.getOIDCTokens().getAccessToken().getValue());
+        assertThat(access.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        // the ES256 client keeps ES256 ID tokens
+        Login es = browserLogin(account.email(), Accounts.PASSWORD);
+        assertThat(((com.nimbusds.jwt.SignedJWT) exchange(es).getOIDCTokens().getIDToken()).getHeader().getAlgorithm())
+                .isEqualTo(JWSAlgorithm.ES256);
     }
 }

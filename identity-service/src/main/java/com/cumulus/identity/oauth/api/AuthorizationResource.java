@@ -5,14 +5,8 @@ import com.cumulus.identity.account.service.LoginThrottle;
 import com.cumulus.identity.account.service.PasswordHasher;
 import com.cumulus.identity.account.domain.User;
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.oauth.service.AuthorizationService;
-import com.cumulus.identity.oauth.service.AuthorizationService.Decision;
-import com.cumulus.identity.oauth.service.AuthorizationService.ErrorPage;
-import com.cumulus.identity.oauth.service.AuthorizationService.RedirectTo;
-import com.cumulus.identity.oauth.service.AuthorizationService.ShowLogin;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -25,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -46,16 +39,12 @@ public class AuthorizationResource {
     @Inject
     LoginThrottle throttle;
     @Inject
-    IdentityConfig config;
-    @Inject
-    Template login;
-    @Inject
-    Template error;
+    AuthorizationPages pages;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> get(@Context UriInfo uri, @CookieParam(SSO_COOKIE) String sso) {
-        return authorization.request(params(uri.getQueryParameters()), sso).map(this::render);
+        return authorization.request(params(uri.getQueryParameters()), sso).chain(pages::respond);
     }
 
     @POST
@@ -67,10 +56,10 @@ public class AuthorizationResource {
         String email = form.getFirst("email");
         String password = form.getFirst("password");
         if (email == null || password == null) {
-            return authorization.request(p, sso).map(this::render);
+            return authorization.request(p, sso).chain(pages::respond);
         }
         if (email.length() > 70 || password.length() > 128) {
-            return authorization.loginFailed(p, "Invalid email or password.").map(this::render);
+            return authorization.loginFailed(p, "Invalid email or password.").chain(pages::respond);
         }
         String normalized = User.normalize(email);
         String accountKey = LoginThrottle.accountKey(normalized);
@@ -87,37 +76,7 @@ public class AuthorizationResource {
                 .onFailure(ApiException.class).recoverWithUni(e -> authorization.loginFailed(p,
                         ((ApiException) e).status() == 429 ? "Too many failed sign-ins. Try again later."
                                 : "Sign-in failed."))
-                .map(this::render);
-    }
-
-    private Response render(Decision decision) {
-        if (decision instanceof RedirectTo redirect) {
-            Response.ResponseBuilder builder = Response.status(302).header("Location", redirect.location())
-                    .header("Cache-Control", "no-store");
-            if (redirect.cookie() != null) {
-                builder.cookie(new NewCookie.Builder(SSO_COOKIE).value(redirect.cookie()).path("/oauth2/v2")
-                        .httpOnly(true).secure(config.issuer().startsWith("https"))
-                        .sameSite(NewCookie.SameSite.LAX)
-                        .maxAge((int) config.tokens().sessionTtl().toSeconds()).build());
-            }
-            return builder.build();
-        }
-        if (decision instanceof ShowLogin show) {
-            Map<String, String> hidden = new LinkedHashMap<>(show.params());
-            hidden.remove("login_hint");
-            hidden.values().removeIf(v -> v == null);
-            String html = login.data("clientName", show.client().name)
-                    .data("action", "/oauth2/v2/authorization")
-                    .data("params", hidden.entrySet())
-                    .data("email", show.params().get("login_hint"))
-                    .data("error", show.error())
-                    .render();
-            return Response.status(show.error() == null ? 200 : 401).type(MediaType.TEXT_HTML_TYPE).entity(html)
-                    .header("Cache-Control", "no-store").header("X-Frame-Options", "DENY").build();
-        }
-        ErrorPage page = (ErrorPage) decision;
-        String html = error.data("error", page.error()).data("description", page.description()).render();
-        return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(html).build();
+                .chain(pages::respond);
     }
 
     static Map<String, String> params(MultivaluedMap<String, String> source) {

@@ -43,7 +43,7 @@ public class DiscoveryResource {
                 "email", "email_verified", "given_name", "family_name", "name", "sid", "orgs", "platform_roles",
                 "principal_type"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
-        doc.put("id_token_signing_alg_values_supported", List.of(KeyService.ALGORITHM));
+        doc.put("id_token_signing_alg_values_supported", KeyService.ALGORITHMS);
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         doc.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         doc.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));

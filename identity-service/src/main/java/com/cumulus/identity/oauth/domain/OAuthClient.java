@@ -41,6 +41,9 @@ public class OAuthClient extends PanacheEntityBase {
     public String externalId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** {@code ES256} (default) or {@code RS256}: the algorithm that signs this client's ID tokens. */
+    @Column(name = "id_token_signed_response_alg")
+    public String idTokenSignedResponseAlg;
 
     public List<String> redirectUriList() {
         return redirectUris == null || redirectUris.isBlank() ? List.of() : Arrays.asList(redirectUris.split(" "));

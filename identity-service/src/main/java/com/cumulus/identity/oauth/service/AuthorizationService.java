@@ -30,7 +30,11 @@ public class AuthorizationService {
     }
 
     /** What to do with an authorization request. */
-    public sealed interface Decision permits ErrorPage, RedirectTo, ShowLogin {
+    public sealed interface Decision permits ErrorPage, RedirectTo, ShowLogin, ShowOnboard {
+    }
+
+    /** A first-time federated user without an organization: ask for the organization and group to create. */
+    public record ShowOnboard(String state, String email) implements Decision {
     }
 
     /** The redirect URI cannot be trusted: show an HTML error page. */
@@ -154,7 +158,8 @@ public class AuthorizationService {
         return grant.persist().replaceWith(append(p.get("redirect_uri"), query));
     }
 
-    private RedirectTo errorRedirect(Map<String, String> p, String error, String description) {
+    /** Back to the client's (validated) redirect URI with an OAuth error. */
+    public RedirectTo errorRedirect(Map<String, String> p, String error, String description) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("error", error);
         query.put("error_description", description);
@@ -165,7 +170,7 @@ public class AuthorizationService {
         return new RedirectTo(append(p.get("redirect_uri"), query), null);
     }
 
-    static String append(String uri, Map<String, String> query) {
+    public static String append(String uri, Map<String, String> query) {
         StringBuilder out = new StringBuilder(uri);
         char sep = uri.contains("?") ? '&' : '?';
         for (Map.Entry<String, String> e : query.entrySet()) {

@@ -161,7 +161,7 @@ public class TokenEndpointService {
                     if (session == null || !session.live()) {
                         return fail(OAuthException.invalidGrant("session ended"));
                     }
-                    return issueForSession(session, grant.clientId, grant.scope, grant.nonce, true)
+                    return issueForSession(session, auth.client(), grant.scope, grant.nonce, true)
                             .map(body -> new Outcome(body, null));
                 });
             });
@@ -191,14 +191,15 @@ public class TokenEndpointService {
                         if (session == null || !session.live()) {
                             return fail(OAuthException.invalidGrant("session ended"));
                         }
-                        return issueForSession(session, rt.clientId, rt.scope, null, false)
+                        return issueForSession(session, auth.client(), rt.scope, null, false)
                                 .map(body -> new Outcome(body, null));
                     });
                 }))).map(TokenEndpointService::unwrap);
     }
 
-    private Uni<Map<String, Object>> issueForSession(UserSession session, String clientId, String scope, String nonce,
-                                                     boolean withNonce) {
+    private Uni<Map<String, Object>> issueForSession(UserSession session, OAuthClient client, String scope,
+                                                     String nonce, boolean withNonce) {
+        String clientId = client.clientId;
         return User.<User>findById(session.userId).chain(user -> {
             if (user == null) {
                 throw OAuthException.invalidGrant("user no longer exists");
@@ -209,7 +210,7 @@ public class TokenEndpointService {
                         if (hasScope(scope, "openid")) {
                             idToken = tokens.idToken(user.id.toString(), clientId, user.email, user.firstName,
                                     user.lastName, withNonce ? nonce : null, session.authTime, issued.token(),
-                                    session.id.toString());
+                                    session.id.toString(), client.idTokenSignedResponseAlg);
                         }
                         return tokenResponse(issued, refresh, idToken, scope);
                     }));
