@@ -138,6 +138,7 @@ class JwtAuthenticationTest {
         given().when().get("/public-products").then().statusCode(200).body("upstream", equalTo("b"));
         given().when().get("/oidc/callback?code=x").then().statusCode(200);
         given().when().post("/org-invitations/inv-1/register").then().statusCode(200);
+        given().when().get("/consumer/identity-providers").then().statusCode(200);
         given().when().post("/orgs/acme/member-invitations/inv-2/register").then().statusCode(200);
         // the OAuth client's own Basic credentials go to the token endpoint untouched
         given().header("Authorization", "Basic Y2xpZW50OnNlY3JldA==").formParam("grant_type", "client_credentials")

@@ -21,6 +21,7 @@ public final class PublicPaths {
             rule("/oauth2/v2/(jwks|authorization|token|login|onboard)"),
             rule("/oidc/callback"),
             rule("/oauth2/redirect"),
+            new Rule(Pattern.compile("/consumer/identity-providers"), Set.of("GET")),
             new Rule(Pattern.compile("/api/v1/session"), Set.of("POST")),
             rule("/api/v1/register(/.*)?"),
             rule("/api/v1/(forgot-password|reset-password)"),
