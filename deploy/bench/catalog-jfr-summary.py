@@ -1,28 +1,56 @@
 #!/usr/bin/env python3
-"""Summarises a JFR recording of catalog-service: the share of CPU samples (inclusive) spent in each area.
-Usage: jfr print --events jdk.ExecutionSample --stack-depth 200 rec.jfr | deploy/bench/catalog-jfr-summary.py -"""
-import sys, re, collections
+"""Summarises a JFR recording of catalog-service: where its CPU samples were spent, by area.
 
-buckets = [("ES256 signature (sun.security.ec / intpoly)", re.compile(r"sun\.security\.(ec|util\.math)")),
-           ("jose4j / smallrye-jwt parsing", re.compile(r"org\.jose4j|io\.smallrye\.jwt")),
-           ("quarkus-oidc (other)", re.compile(r"io\.quarkus\.oidc")),
-           ("Hibernate Reactive / ORM", re.compile(r"org\.hibernate")),
-           ("Vert.x PG client", re.compile(r"io\.vertx\.pgclient|io\.vertx\.sqlclient")),
-           ("Jackson", re.compile(r"com\.fasterxml\.jackson")),
-           ("Netty", re.compile(r"io\.netty")),
-           ("SHA-256 (MessageDigest)", re.compile(r"sun\.security\.provider\.(SHA|Digest)")),
-           ("catalog code", re.compile(r"com\.cumulus"))]
-total = 0; counts = collections.Counter(); stack = []; inside = False
-def flush():
-    global total
-    if stack:
-        total += 1
-        text = "\n".join(stack)
-        for name, rx in buckets:
-            if rx.search(text): counts[name] += 1
-for line in (sys.stdin if sys.argv[1] == "-" else open(sys.argv[1])):
-    if "stackTrace = [" in line: inside = True; stack = []; continue
-    if inside and line.strip().startswith("]"): inside = False; flush(); stack = []; continue
-    if inside: stack.append(line.strip())
-print(f"{total} samples")
-for name, _ in buckets: print(f"  {100*counts[name]/max(total,1):5.1f}%  {name}")
+Each execution sample is charged to one area: walking its stack from the top, the first frame that belongs to an
+area below decides (plain JDK frames such as java.util.* are skipped, so a HashMap lookup made by Hibernate counts as
+Hibernate). Also prints the hottest top-of-stack methods.
+Usage: jfr print --events jdk.ExecutionSample --stack-depth 200 rec.jfr | deploy/bench/catalog-jfr-summary.py -
+"""
+import collections
+import re
+import sys
+
+AREAS = [
+    ("ES256 signature check (sun.security.ec, P-256 arithmetic)", r"sun\.security\.(ec|util\.math)"),
+    ("SHA-256 (MessageDigest)", r"sun\.security\.provider|java\.security\.MessageDigest"),
+    ("JWT parsing (jose4j, smallrye-jwt)", r"org\.jose4j|io\.smallrye\.jwt"),
+    ("authentication (quarkus-oidc, quarkus-security)", r"io\.quarkus\.oidc|io\.quarkus\.security|runtime\.security"),
+    ("Hibernate Reactive / ORM", r"org\.hibernate"),
+    ("PostgreSQL client (Vert.x)", r"io\.vertx\.pgclient|io\.vertx\.sqlclient"),
+    ("Jackson (JSON/YAML)", r"com\.fasterxml\.jackson|org\.yaml"),
+    ("catalog / common code", r"com\.cumulus"),
+    ("Kafka client", r"org\.apache\.kafka|io\.smallrye\.reactive\.messaging"),
+    ("REST layer (RESTEasy Reactive, Vert.x Web)", r"org\.jboss\.resteasy|io\.quarkus\.resteasy|io\.vertx\.ext\.web|io\.quarkus\.vertx\.http"),
+    ("Mutiny / context propagation / CDI", r"io\.smallrye\.mutiny|io\.smallrye\.context|io\.quarkus\.arc"),
+    ("Netty / Vert.x core (HTTP, sockets)", r"io\.netty|io\.vertx\.core"),
+]
+COMPILED = [(name, re.compile(rx)) for name, rx in AREAS]
+
+stacks, current = [], None
+for line in (sys.stdin if sys.argv[1:] == ["-"] or not sys.argv[1:] else open(sys.argv[1])):
+    if "stackTrace = [" in line:
+        current = []
+    elif current is not None and line.strip().startswith("]"):
+        stacks.append(current)
+        current = None
+    elif current is not None and line.strip() and line.strip() != "...":
+        current.append(line.strip().split(" line:")[0])
+
+areas, tops = collections.Counter(), collections.Counter()
+for frames in stacks:
+    if frames:
+        tops[frames[0]] += 1
+    area = "other (JDK, JIT-compiled glue)"
+    for frame in frames:
+        hit = next((name for name, rx in COMPILED if rx.match(frame)), None)
+        if hit:
+            area = hit
+            break
+    areas[area] += 1
+total = max(len(stacks), 1)
+print(f"{len(stacks)} samples")
+for name, n in areas.most_common():
+    print(f"  {100 * n / total:5.1f}%  {name}")
+print("  hottest methods (top of stack):")
+for frame, n in tops.most_common(5):
+    print(f"  {100 * n / total:5.1f}%    {frame}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Read-path benchmark of catalog-service: req/s, p99 and catalog CPU time per request for
 #   1. GET /public-products            (first page, the default limit, with >= 500 published public products)
-#   2. GET /public-products?limit=500  (the whole list in one body)
+#   2. GET /public-products?limit=200  (the largest page)
 #   3. GET /apps/{org}/{app}/subscriptions/{id}
 #   4. POST .../credentials/{id}/verify-client-secret (SHA-256 + MessageDigest.isEqual)
 # catalog-service runs pinned to one core (taskset -c CATALOG_CPU, -XX:ActiveProcessorCount=1); wrk runs on WRK_CPUS.
@@ -17,7 +17,8 @@
 #
 # Environment: DURATION (measured wrk run per scenario, default 20s), WARMUP (unmeasured run before it, default 20s),
 #   CONNECTIONS (default 32), CATALOG_CPU (default 0), WRK_CPUS (default 1), PRODUCTS (default 500),
-#   JAVA_OPTS (extra options for catalog-service), PROFILE=1 (JFR recording of the measured runs; hot methods printed).
+#   JAVA_OPTS (extra options for catalog-service), PROFILE=1 (JFR recording of each measured run, summarised by
+#   deploy/bench/catalog-jfr-summary.py), SCENARIOS (default "list page subscription verify": 1, 2, 3, 4 above).
 #
 # Each scenario prints: wall req/s, p99, non-2xx count, the catalog's own CPU time per request (utime+stime from
 # /proc/<pid>/stat over the measured run; much less sensitive to other load on the machine than req/s), the requests
@@ -56,7 +57,7 @@ if [[ "${EXTERNAL:-0}" == "1" ]]; then
   PID=${CATALOG_PID:-}
   PSQL=()
 else
-  JAR="$ROOT/catalog-service/target/quarkus-app/quarkus-run.jar"
+  JAR="${CATALOG_JAR:-$ROOT/catalog-service/target/quarkus-app/quarkus-run.jar}"
   [[ -f "$JAR" ]] || { echo "build first: ./mvnw -pl catalog-service -am package -DskipTests" >&2; exit 1; }
   LIB="${CUMULUS_LOCAL_DIR:-$ROOT/.local}/lib"
   for part in postgres kafka; do
@@ -121,19 +122,22 @@ curl -fs "$URL/q/health/ready" >/dev/null || { echo "catalog-service is not read
 
 auth() { printf 'Authorization: Bearer %s' "$1"; }
 
-log "seeding $PRODUCTS public products (existing ones are kept)"
-for i in $(seq -w 1 "$PRODUCTS"); do
-  name="bench-product-$i"
+log "seeding $PRODUCTS public products (existing ones are kept; 4 in parallel)"
+seed_one() { # index
+  local name="bench-product-$1" code
   code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$URL/internal/catalog/products" -H "$(auth "$ADMIN_TOKEN")" \
     -H 'Content-Type: application/json' \
-    -d "{\"name\":\"$name\",\"version\":\"1.0.0\",\"title\":\"Bench product $i\",\"summary\":\"benchmark\",\"visibility\":{\"type\":\"public\"},\"plans\":[{\"name\":\"default\",\"rate_limit\":{\"requests\":100,\"period_seconds\":60},\"approval\":false}],\"apis\":[{\"name\":\"weather\",\"version\":\"1.0.0\"}]}")
+    -d "{\"name\":\"$name\",\"version\":\"1.0.0\",\"title\":\"Bench product $1\",\"summary\":\"benchmark\",\"visibility\":{\"type\":\"public\"},\"plans\":[{\"name\":\"default\",\"rate_limit\":{\"requests\":100,\"period_seconds\":60},\"approval\":false}],\"apis\":[{\"name\":\"weather\",\"version\":\"1.0.0\"}]}")
   if [[ "$code" == "201" ]]; then
     for state in staged published; do
       curl -fs -o /dev/null -X PATCH "$URL/internal/catalog/products/$name/1.0.0/state" -H "$(auth "$ADMIN_TOKEN")" \
         -H 'Content-Type: application/json' -d "{\"state\":\"$state\"}"
     done
   fi
-done
+}
+export -f seed_one auth
+export URL ADMIN_TOKEN
+seq -w 1 "$PRODUCTS" | xargs -P 4 -I{} bash -c 'seed_one {}'
 count=$(curl -fs "$URL/public-products?fields=name" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_results"])')
 log "public products: $count"
 
@@ -161,18 +165,31 @@ wrk.headers["Authorization"] = "Bearer $USER_TOKEN"
 LUA
 
 cpu_ticks() { [[ -n "${PID:-}" ]] && awk '{print $14 + $15}' "/proc/$PID/stat" || echo 0; }
+# the same without the JIT compiler threads, which on a crowded machine are still compiling long after the warm-up
+jit_ticks() {
+  [[ -n "${PID:-}" ]] || { echo 0; return; }
+  local total=0 task
+  for task in /proc/"$PID"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then
+      total=$(( total + $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}') ))
+    fi
+  done
+  echo "$total"
+}
 commits() { [[ ${#PSQL[@]} -gt 0 ]] && "${PSQL[@]}" "select xact_commit from pg_stat_database where datname = 'catalog'" || echo 0; }
 TICK=$(getconf CLK_TCK)
 run() {
   local label=$1; shift
   taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$@" >/dev/null
-  local load_before ticks_before commits_before
+  local load_before ticks_before jit_before commits_before
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   ticks_before=$(cpu_ticks)
+  jit_before=$(jit_ticks)
   commits_before=$(commits)
   [[ "${PROFILE:-0}" == "1" && -n "${PID:-}" ]] && jcmd "$PID" JFR.start name=bench settings=profile >/dev/null
   taskset -c "$WRK_CPUS" wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/out.txt"
-  local ticks=$(( $(cpu_ticks) - ticks_before )) sql=$(( $(commits) - commits_before ))
+  local ticks=$(( $(cpu_ticks) - ticks_before )) jit=$(( $(jit_ticks) - jit_before ))
+  local sql=$(( $(commits) - commits_before ))
   if [[ "${PROFILE:-0}" == "1" && -n "${PID:-}" ]]; then
     local jfr_file="$ROOT/catalog-service/target/bench-${label//[^A-Za-z0-9]/_}.jfr"
     jcmd "$PID" JFR.stop name=bench filename="$jfr_file" >/dev/null
@@ -180,9 +197,9 @@ run() {
     jfr print --events jdk.ExecutionSample --stack-depth 200 "$jfr_file" \
       | python3 "$ROOT/deploy/bench/catalog-jfr-summary.py" - | sed 's/^/  /'
   fi
-  python3 - "$label" "$WORK/out.txt" "$ticks" "$TICK" "$sql" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+  python3 - "$label" "$WORK/out.txt" "$ticks" "$jit" "$TICK" "$sql" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import re, sys
-label, out, ticks, tick, sql, load_before, load_after = sys.argv[1:]
+label, out, ticks, jit, tick, sql, load_before, load_after = sys.argv[1:]
 text = open(out).read()
 rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
 total = int(re.search(r'(\d+) requests in', text).group(1))
@@ -191,18 +208,23 @@ non2xx = re.search(r'Non-2xx or 3xx responses: (\d+)', text)
 cpu_s = int(ticks) / int(tick)
 per_req = f"{cpu_s * 1000 / total:.3f} ms" if cpu_s else "n/a"
 per_cpu_s = f"{total / cpu_s:,.0f}" if cpu_s else "n/a"
+serving_s = (int(ticks) - int(jit)) / int(tick)
+serving = (f"{serving_s * 1000 / total:.3f} ms/request = {total / serving_s:,.0f} requests per CPU-second"
+           if serving_s > 0 else "n/a")
 print(f"{label}\n  {rps:,.0f} req/s  p99 {p99}  non-2xx {non2xx.group(1) if non2xx else 0}  requests {total}"
-      f"  catalog CPU {cpu_s:.2f} s = {per_req}/request = {per_cpu_s} requests per CPU-second"
+      f"\n  catalog CPU {cpu_s:.2f} s = {per_req}/request = {per_cpu_s} requests per CPU-second;"
+      f" without JIT compiler threads ({int(jit) / int(tick):.2f} s): {serving}\n "
       f"  SQL statements/request {int(sql) / total:.2f}  load {load_before} -> {load_after}")
 PY
 }
 log "wrk: $CONNECTIONS connections, warm-up $WARMUP then $DURATION measured per scenario; catalog on CPU $CATALOG_CPU, wrk on $WRK_CPUS"
+want() { [[ " ${SCENARIOS:-list page subscription verify} " == *" $1 "* ]]; }
 body=$(curl -fs "$URL/public-products" | wc -c)
-run "GET /public-products (first page, $body bytes; $count products)" "$URL/public-products"
-body=$(curl -fs "$URL/public-products?limit=500" | wc -c)
-run "GET /public-products?limit=500 ($body bytes)" "$URL/public-products?limit=500"
-run "GET /apps/{org}/{app}/subscriptions/{id}" -s "$WORK/get.lua" "$URL/apps/$ORG_ID/$APP_ID/subscriptions/$SUB_ID"
-run "POST .../credentials/{id}/verify-client-secret" -s "$WORK/verify.lua" \
+want list && run "GET /public-products (first page, $body bytes; $count products)" "$URL/public-products"
+body=$(curl -fs "$URL/public-products?limit=200" | wc -c)
+want page && run "GET /public-products?limit=200 (largest page, $body bytes)" "$URL/public-products?limit=200"
+want subscription && run "GET /apps/{org}/{app}/subscriptions/{id}" -s "$WORK/get.lua" "$URL/apps/$ORG_ID/$APP_ID/subscriptions/$SUB_ID"
+want verify && run "POST .../credentials/{id}/verify-client-secret" -s "$WORK/verify.lua" \
   "$URL/apps/$ORG_ID/$APP_ID/credentials/$CRED_ID/verify-client-secret"
 if [[ -f "$WORK/issuer.log" ]]; then
   log "issuer fetches during the whole run (discovery + JWKS; keys are cached by catalog-service):"

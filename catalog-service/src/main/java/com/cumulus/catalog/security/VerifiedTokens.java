@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * verification. An entry lives until the token's {@code exp} or for {@code cumulus.catalog.verified-token-cache-ttl}
  * (default 1 minute), whichever is sooner, and the expiry is checked again on every hit. The one thing the cache
  * defers is the removal of a signing key from identity's JWKS: tokens already seen stay accepted for at most the TTL.
- * At most {@code verified-token-cache-max-size} tokens are held (expired ones are swept when it is full; past that,
- * new tokens are simply verified every time). A TTL of 0 disables the cache.
+ * At most {@code verified-token-cache-max-size} tokens are held (when it is full, expired ones are swept, and if none
+ * had expired the cache starts over empty). A TTL of 0 disables the cache.
  */
 @ApplicationScoped
 public class VerifiedTokens {
@@ -69,7 +69,8 @@ public class VerifiedTokens {
         if (verified.size() >= maxSize) {
             verified.values().removeIf(v -> v.expiresAtMillis() <= now);
             if (verified.size() >= maxSize) {
-                return;
+                // all live: start over rather than sweep again on every new token (each is verified once more)
+                verified.clear();
             }
         }
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
