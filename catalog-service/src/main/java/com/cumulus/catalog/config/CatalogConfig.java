@@ -17,7 +17,23 @@ public interface CatalogConfig {
     @WithDefault("true")
     boolean publishTemplatesAtStartup();
 
-    /** How long the rendered GET /public-products body is reused (0 disables); local changes clear it at once. */
-    @WithDefault("PT2S")
-    Duration publicListCacheTtl();
+    /**
+     * How long the in-memory list of consumer-visible products (GET /public-products, GET /products) is used before
+     * it is reloaded in the background; product changes made through this instance clear it at once, so the TTL only
+     * bounds how late another replica's changes show (0 disables the cache).
+     */
+    @WithDefault("PT5S")
+    Duration productListCacheTtl();
+
+    /**
+     * How long an access token whose signature has been verified is recognised without verifying it again (never
+     * past its {@code exp}; 0 disables). Bounds how long a signing key removed from identity's JWKS keeps working
+     * for tokens already seen.
+     */
+    @WithDefault("PT1M")
+    Duration verifiedTokenCacheTtl();
+
+    /** At most this many verified tokens are remembered. */
+    @WithDefault("10000")
+    int verifiedTokenCacheMaxSize();
 }

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.Set;
 
 /**
- * Validates request bodies and answers 400 naming the field as the client wrote it ({@code title},
- * {@code plans[0].rate_limit}), in snake_case for the seed 000/002 dialects or as declared for seed 003.
+ * Validates seed 000/002 request bodies and answers 400 naming the field as the client wrote it, in snake_case
+ * ({@code product_url}, {@code plans[0].rate_limit}). Common's Bean Validation mapper (used with {@code @Valid} for
+ * the flat camelCase seed 003 bodies) names Java property names ({@code productUrl}) and puts a list index after the
+ * element's property ({@code plans.rateLimit[0]}), which is not what a snake_case client sent; hence this helper.
  */
 @ApplicationScoped
 public class BodyValidator {
@@ -23,15 +25,10 @@ public class BodyValidator {
 
     /** Seed 000 / 002 bodies: snake_case field names. */
     public <T> T snake(T body) {
-        return check(body, true);
+        return check(body);
     }
 
-    /** Seed 003 bodies: camelCase field names. */
-    public <T> T camel(T body) {
-        return check(body, false);
-    }
-
-    private <T> T check(T body, boolean snake) {
+    private <T> T check(T body) {
         if (body == null) {
             throw ApiException.badRequest("a request body is required");
         }
@@ -39,13 +36,13 @@ public class BodyValidator {
         violations.stream()
                 .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .ifPresent(v -> {
-                    String field = field(v.getPropertyPath(), snake);
+                    String field = field(v.getPropertyPath());
                     throw ApiException.invalid(field, v.getMessage());
                 });
         return body;
     }
 
-    private static String field(Path path, boolean snake) {
+    private static String field(Path path) {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : path) {
             if (node.getName() == null || node.getName().startsWith("<")) {
@@ -60,7 +57,7 @@ public class BodyValidator {
             if (out.length() > 0) {
                 out.append('.');
             }
-            out.append(snake ? snakeCase(node.getName()) : node.getName());
+            out.append(snakeCase(node.getName()));
         }
         return out.toString();
     }

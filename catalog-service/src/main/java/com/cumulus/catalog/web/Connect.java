@@ -32,9 +32,14 @@ public class Connect {
     }
 
     public JsonNode list(List<?> dtos, String fields) {
+        return page(dtos, dtos.size(), fields);
+    }
+
+    /** One page of a longer list: {@code total_results} is the size of the whole list. */
+    public JsonNode page(List<?> dtos, int total, String fields) {
         Set<String> selected = parse(fields);
         ObjectNode body = mapper.createObjectNode();
-        body.put("total_results", dtos.size());
+        body.put("total_results", total);
         ArrayNode results = body.putArray("results");
         for (Object dto : dtos) {
             results.add(select(mapper.valueToTree(dto), selected));

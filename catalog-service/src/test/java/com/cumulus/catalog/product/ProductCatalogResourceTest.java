@@ -5,14 +5,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -43,7 +47,7 @@ public class ProductCatalogResourceTest {
 
     @Test
     void publicProductsNeedNoTokenAndShowOnlyPublicOnes() {
-        given().get("/public-products").then().statusCode(200)
+        given().get("/public-products?limit=200").then().statusCode(200)
                 .body("results.name", hasItem("weather-product"))
                 .body("results.name", not(hasItem("stock-product")))
                 .body("results[0].type", equalTo("product"))
@@ -64,8 +68,8 @@ public class ProductCatalogResourceTest {
         given().accept("application/yaml").get("/public-products").then().statusCode(200);
         String name = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
         publishedProduct(name, "public", null, false);
-        given().get("/public-products").then().statusCode(200).body("results.name", hasItem(name));
-        given().accept("application/yaml").get("/public-products").then().statusCode(200)
+        given().get("/public-products?limit=200").then().statusCode(200).body("results.name", hasItem(name));
+        given().accept("application/yaml").get("/public-products?limit=200").then().statusCode(200)
                 .contentType(containsString("application/yaml")).body(containsString("name: " + name));
     }
 
@@ -120,7 +124,7 @@ public class ProductCatalogResourceTest {
         String memberA = TestTokens.newUser().member(orgA, "developer").bearer();
         String memberB = TestTokens.newUser().member(UUID.randomUUID().toString(), "admin").bearer();
 
-        given().header("Authorization", memberA).get("/products").then().statusCode(200)
+        given().header("Authorization", memberA).get("/products?limit=200").then().statusCode(200)
                 .body("results.name", hasItem(name))
                 .body("results.name", hasItem("stock-product"))
                 .body("results.name", hasItem("weather-product"));
@@ -130,7 +134,7 @@ public class ProductCatalogResourceTest {
         given().header("Authorization", memberA).get("/products/" + name + "/1.0.0/document").then().statusCode(200)
                 .body("plans.basic.approval", equalTo(false));
         // another organization sees nothing of it
-        given().header("Authorization", memberB).get("/products").then().statusCode(200)
+        given().header("Authorization", memberB).get("/products?limit=200").then().statusCode(200)
                 .body("results.name", not(hasItem(name)));
         given().header("Authorization", memberB).get("/products/" + name + "/1.0.0").then().statusCode(404);
         given().header("Authorization", memberB).get("/products/" + name + "/1.0.0/document").then().statusCode(404);
@@ -235,6 +239,62 @@ public class ProductCatalogResourceTest {
         apiState(name, "retired", 200);
         apiState(name, "online", 409);
         given().get("/public-apis/" + name + "/1.0.0").then().statusCode(404).body("request_id", not(nullValue()));
+    }
+
+    @Test
+    void listsArePagedWithLimitAndOffset() {
+        String prefix = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 1; i <= 3; i++) {
+            publishedProduct(prefix + "-" + i, "public", null, false);
+        }
+        List<String> all = given().get("/public-products?limit=200&fields=name").then().statusCode(200)
+                .extract().jsonPath().getList("results.name", String.class);
+        int total = given().get("/public-products?limit=1").then().statusCode(200)
+                .body("results", hasSize(1)).extract().jsonPath().getInt("total_results");
+        assertThat(total).isEqualTo(all.size()).isGreaterThanOrEqualTo(4);
+        int first = all.indexOf(prefix + "-1");
+        // a page starts at offset, in name order, and total_results counts the whole list
+        given().get("/public-products?limit=2&offset=" + (first + 1)).then().statusCode(200)
+                .body("total_results", equalTo(total))
+                .body("results.name", contains(prefix + "-2", prefix + "-3"));
+        given().accept("application/yaml").get("/public-products?limit=1&offset=" + first).then().statusCode(200)
+                .body(containsString("name: " + prefix + "-1")).body(not(containsString(prefix + "-2")));
+        given().get("/public-products?offset=" + total).then().statusCode(200)
+                .body("total_results", equalTo(total)).body("results", hasSize(0));
+        // default limit 50, maximum 200 (larger limits are clamped)
+        given().get("/public-products").then().statusCode(200).body("results", hasSize(Math.min(total, 50)));
+        given().get("/public-products?limit=100000").then().statusCode(200).body("results", hasSize(Math.min(total, 200)));
+        // invalid paging parameters name the parameter
+        given().get("/public-products?limit=0").then().statusCode(400).body("field", equalTo("limit"));
+        given().get("/public-products?limit=ten").then().statusCode(400).body("field", equalTo("limit"));
+        given().get("/public-products?offset=-1").then().statusCode(400).body("field", equalTo("offset"));
+
+        String member = TestTokens.newUser().member(UUID.randomUUID().toString(), "reader").bearer();
+        List<String> visible = given().header("Authorization", member).get("/products?limit=200&fields=name").then()
+                .statusCode(200).extract().jsonPath().getList("results.name", String.class);
+        int index = visible.indexOf(prefix + "-2");
+        given().header("Authorization", member).get("/products?limit=1&offset=" + index).then().statusCode(200)
+                .body("total_results", equalTo(visible.size()))
+                .body("results.name", contains(prefix + "-2"))
+                .body("results[0].url", equalTo("/products/" + prefix + "-2/1.0.0"));
+        given().header("Authorization", member).get("/products?limit=-5").then().statusCode(400)
+                .body("field", equalTo("limit"));
+        given().header("Authorization", member).get("/products?offset=x").then().statusCode(400)
+                .body("field", equalTo("offset"));
+    }
+
+    @Test
+    void listReflectsStateChangesAtOnce() {
+        String name = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+        publishedProduct(name, "public", null, false);
+        given().get("/public-products?limit=200").then().statusCode(200).body("results.name", hasItem(name));
+        String member = TestTokens.newUser().member(UUID.randomUUID().toString(), "reader").bearer();
+        given().header("Authorization", member).get("/products?limit=200").then().statusCode(200)
+                .body("results.name", hasItem(name));
+        patchState(name, "retired", 200);
+        given().get("/public-products?limit=200").then().statusCode(200).body("results.name", not(hasItem(name)));
+        given().header("Authorization", member).get("/products?limit=200").then().statusCode(200)
+                .body("results.name", not(hasItem(name)));
     }
 
     private static void apiState(String name, String state, int status) {

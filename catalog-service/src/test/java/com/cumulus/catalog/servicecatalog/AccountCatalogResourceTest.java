@@ -86,6 +86,12 @@ class AccountCatalogResourceTest {
         given().header("Authorization", dev).contentType(ContentType.JSON)
                 .body(Map.of("consumerId", consumerId, "projectId", projectId, "serviceCatalogCode", "roc"))
                 .post("/api/v1/consumer-tokens").then().statusCode(400).body("error.field", equalTo("consumerId"));
+        given().header("Authorization", dev).contentType(ContentType.JSON)
+                .body(Map.of("consumerId", consumerId, "projectId", projectId))
+                .post("/api/v1/consumer-tokens").then().statusCode(400)
+                .body("error.field", equalTo("serviceCatalogCode"));
+        given().header("Authorization", dev).contentType(ContentType.JSON)
+                .post("/api/v1/consumer-tokens").then().statusCode(400);
         given().header("Authorization", dev).contentType(ContentType.JSON).body(Map.of("consumerId", consumerId))
                 .post(base + "/consumers").then().statusCode(201).body("content.consumerId", equalTo(consumerId));
         given().header("Authorization", dev).contentType(ContentType.JSON).body(Map.of("consumerId", consumerId))

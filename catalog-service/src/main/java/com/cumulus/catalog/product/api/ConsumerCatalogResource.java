@@ -2,7 +2,10 @@ package com.cumulus.catalog.product.api;
 
 import com.cumulus.catalog.product.domain.Api;
 import com.cumulus.catalog.product.service.ProductCatalog;
+import com.cumulus.catalog.product.domain.Visibility;
+import com.cumulus.catalog.product.service.ProductListCache;
 import com.cumulus.catalog.web.Connect;
+import com.cumulus.catalog.web.Paging;
 import com.cumulus.catalog.web.Yaml;
 import com.cumulus.common.security.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,19 +31,30 @@ public class ConsumerCatalogResource {
     private final ProductViews views;
     private final Connect connect;
     private final CurrentCaller caller;
+    private final ProductListCache cache;
 
-    public ConsumerCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect, CurrentCaller caller) {
+    public ConsumerCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect, CurrentCaller caller,
+                                   ProductListCache cache) {
+        this.cache = cache;
         this.catalog = catalog;
         this.views = views;
         this.connect = connect;
         this.caller = caller;
     }
 
+    /** A page ({@link Paging}) of the products the caller's organizations may see, from the in-memory list. */
     @GET
     @Path("products")
-    public Uni<JsonNode> products(@QueryParam("fields") String fields) {
-        return catalog.products(caller.get()).map(list -> connect.list(
-                list.stream().map(p -> views.product(p, PRODUCTS, APIS)).toList(), fields));
+    public Uni<JsonNode> products(@QueryParam("fields") String fields, @QueryParam("limit") String limit,
+                                  @QueryParam("offset") String offset) {
+        Paging paging = Paging.of(limit, offset);
+        var who = caller.get();
+        return cache.snapshot().map(snapshot -> {
+            var visible = snapshot.visible().stream()
+                    .filter(p -> Visibility.allows(p.visibility, p.visibleOrgs, who)).toList();
+            return connect.page(paging.of(visible).stream().map(p -> views.product(p, PRODUCTS, APIS)).toList(),
+                    visible.size(), fields);
+        });
     }
 
     @GET

@@ -5,7 +5,6 @@ import com.cumulus.catalog.product.api.ProductDtos.ProductWrite;
 import com.cumulus.catalog.product.api.ProductDtos.StateChange;
 import com.cumulus.catalog.product.domain.Plan;
 import com.cumulus.catalog.product.service.ProductCatalog;
-import com.cumulus.catalog.product.service.PublicListCache;
 import com.cumulus.catalog.web.Access;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.catalog.web.Yaml;
@@ -39,12 +38,10 @@ public class InternalCatalogResource {
     private final Connect connect;
     private final CurrentCaller caller;
     private final BodyValidator validator;
-    private final PublicListCache cache;
 
     public InternalCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect, CurrentCaller caller,
-                                   BodyValidator validator, PublicListCache cache) {
+                                   BodyValidator validator) {
         this.validator = validator;
-        this.cache = cache;
         this.catalog = catalog;
         this.views = views;
         this.connect = connect;
@@ -61,7 +58,6 @@ public class InternalCatalogResource {
         return catalog.createProduct(new ProductCatalog.NewProduct(body.name(), body.version(), body.title(),
                         body.summary(), body.visibility().type(), orgs(body.visibility()), plans,
                         ProductDtos.refs(body.apis()), body.metadata()))
-                .invoke(cache::invalidate)
                 .map(p -> Response.status(201).entity(connect.one(
                         views.product(p, ConsumerCatalogResource.PRODUCTS, ConsumerCatalogResource.APIS), null)).build());
     }
@@ -72,7 +68,7 @@ public class InternalCatalogResource {
                                       StateChange body) {
         Access.platformAdmin(caller.get());
         validator.snake(body);
-        return catalog.changeProductState(name, version, body.state()).invoke(cache::invalidate).map(p -> connect.one(
+        return catalog.changeProductState(name, version, body.state()).map(p -> connect.one(
                 views.product(p, ConsumerCatalogResource.PRODUCTS, ConsumerCatalogResource.APIS), null));
     }
 

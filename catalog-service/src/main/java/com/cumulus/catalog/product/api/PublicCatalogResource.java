@@ -1,8 +1,9 @@
 package com.cumulus.catalog.product.api;
 
 import com.cumulus.catalog.product.service.ProductCatalog;
-import com.cumulus.catalog.product.service.PublicListCache;
+import com.cumulus.catalog.product.service.ProductListCache;
 import com.cumulus.catalog.web.Connect;
+import com.cumulus.catalog.web.Paging;
 import com.cumulus.catalog.web.Yaml;
 import com.cumulus.common.errors.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +29,10 @@ public class PublicCatalogResource {
     private final ProductCatalog catalog;
     private final ProductViews views;
     private final Connect connect;
-    private final PublicListCache cache;
+    private final ProductListCache cache;
     private final ObjectMapper mapper;
 
-    public PublicCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect, PublicListCache cache,
+    public PublicCatalogResource(ProductCatalog catalog, ProductViews views, Connect connect, ProductListCache cache,
                                  ObjectMapper mapper) {
         this.catalog = catalog;
         this.views = views;
@@ -40,16 +41,22 @@ public class PublicCatalogResource {
         this.mapper = mapper;
     }
 
-    /** Rendered once per representation and reused for a short TTL (see {@link PublicListCache}). */
+    /**
+     * A page of the public products (seed 002 list; {@code limit}/{@code offset}, see {@link Paging}), cut from the
+     * in-memory product list and rendered once per representation and page (see {@link ProductListCache}).
+     */
     @GET
     @Path("public-products")
-    public Uni<Response> products(@QueryParam("fields") String fields, @Context HttpHeaders headers) {
+    public Uni<Response> products(@QueryParam("fields") String fields, @QueryParam("limit") String limit,
+                                  @QueryParam("offset") String offset, @Context HttpHeaders headers) {
+        Paging paging = Paging.of(limit, offset);
         boolean yaml = headers.getAcceptableMediaTypes().stream().findFirst().map(Yaml::isYaml).orElse(false);
-        String key = (yaml ? "yaml|" : "json|") + (fields == null ? "" : fields);
-        return cache.get(key, () -> catalog.products(null).map(list -> render(connect.list(
-                        list.stream().map(p -> views.product(p, PRODUCTS, APIS)).toList(), fields), yaml)))
-                .map(body -> Response.ok(body, yaml ? Yaml.APPLICATION_YAML_TYPE : MediaType.APPLICATION_JSON_TYPE)
-                        .build());
+        String key = (yaml ? "yaml|" : "json|") + paging.key() + "|" + (fields == null ? "" : fields);
+        return cache.snapshot().map(snapshot -> {
+            byte[] body = snapshot.body(key, () -> render(connect.page(paging.of(snapshot.publicOnes()).stream()
+                    .map(p -> views.product(p, PRODUCTS, APIS)).toList(), snapshot.publicOnes().size(), fields), yaml));
+            return Response.ok(body, yaml ? Yaml.APPLICATION_YAML_TYPE : MediaType.APPLICATION_JSON_TYPE).build();
+        });
     }
 
     private byte[] render(JsonNode node, boolean yaml) {

@@ -12,6 +12,7 @@ import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,25 +33,14 @@ public class ProductCatalog {
     };
     private static final TypeReference<List<ApiRef>> API_REFS = new TypeReference<>() {
     };
-    private static final List<String> CONSUMER_PRODUCT_STATES =
-            List.of(ProductState.PUBLISHED.value(), ProductState.DEPRECATED.value());
     private static final List<String> CONSUMER_API_STATES = List.of(ApiState.ONLINE.value(), ApiState.OFFLINE.value());
 
     private final Json json;
+    private final ProductListCache listCache;
 
-    public ProductCatalog(Json json) {
+    public ProductCatalog(Json json, ProductListCache listCache) {
         this.json = json;
-    }
-
-    /** Products a caller may see (null caller: anonymous, public products only), ordered by name and version. */
-    @WithSession
-    public Uni<List<Product>> products(Caller caller) {
-        if (caller == null) {
-            return Product.<Product>list("state in ?1 and visibility = ?2 order by name, version",
-                    CONSUMER_PRODUCT_STATES, Visibility.PUBLIC);
-        }
-        return Product.<Product>list("state in ?1 order by name, version", CONSUMER_PRODUCT_STATES)
-                .map(all -> all.stream().filter(p -> Visibility.allows(p.visibility, p.visibleOrgs, caller)).toList());
+        this.listCache = listCache;
     }
 
     @WithSession
@@ -104,8 +94,12 @@ public class ProductCatalog {
                          String wsdlContentType, JsonNode metadata) {
     }
 
-    @WithTransaction
+    /** Creates a pending product; the in-memory product list is dropped once the transaction has committed. */
     public Uni<Product> createProduct(NewProduct input) {
+        return Panache.withTransaction(() -> create(input)).invoke(listCache::invalidate);
+    }
+
+    private Uni<Product> create(NewProduct input) {
         if (Visibility.CUSTOM.equals(input.visibility()) && input.visibleOrgs().isEmpty()) {
             return Uni.createFrom().failure(ApiException.invalid("visibility.org_ids",
                     "custom visibility needs at least one organization"));
@@ -137,8 +131,12 @@ public class ProductCatalog {
         });
     }
 
-    @WithTransaction
+    /** Moves a product through its lifecycle; the in-memory product list is dropped once committed. */
     public Uni<Product> changeProductState(String name, String version, String target) {
+        return Panache.withTransaction(() -> changeState(name, version, target)).invoke(listCache::invalidate);
+    }
+
+    private Uni<Product> changeState(String name, String version, String target) {
         ProductState next = ProductState.parse(target);
         if (next == null) {
             return Uni.createFrom().failure(ApiException.invalid("state",

@@ -13,11 +13,12 @@ import com.cumulus.catalog.servicecatalog.api.AccountDtos.ServiceItemWrite;
 import com.cumulus.catalog.servicecatalog.service.ServiceCatalog;
 import com.cumulus.catalog.servicecatalog.service.ServiceCatalog.ProjectItemView;
 import com.cumulus.catalog.web.AccountEnvelope;
-import com.cumulus.catalog.web.BodyValidator;
 import com.cumulus.common.security.CurrentCaller;
 import com.cumulus.common.errors.ApiException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -41,14 +42,12 @@ public class AccountCatalogResource {
     private final ServiceCatalog catalog;
     private final AccountEnvelope envelope;
     private final CurrentCaller caller;
-    private final BodyValidator validator;
 
-    public AccountCatalogResource(ServiceCatalog catalog, AccountEnvelope envelope, CurrentCaller caller,
-                                  BodyValidator validator) {
+    /** Seed 003 bodies are flat camelCase, so common's Bean Validation mapper names their fields as written. */
+    public AccountCatalogResource(ServiceCatalog catalog, AccountEnvelope envelope, CurrentCaller caller) {
         this.catalog = catalog;
         this.envelope = envelope;
         this.caller = caller;
-        this.validator = validator;
     }
 
     @GET
@@ -63,9 +62,8 @@ public class AccountCatalogResource {
     @POST
     @Path("services")
     @Authenticated
-    public Uni<Response> createService(@QueryParam("indent") String indent, ServiceItemWrite body) {
+    public Uni<Response> createService(@QueryParam("indent") String indent, @Valid @NotNull ServiceItemWrite body) {
         int n = AccountEnvelope.indent(indent);
-        validator.camel(body);
         return catalog.createItem(caller.get(), body.codeName(), body.name(), body.description())
                 .map(i -> envelope.of(201, new ServiceItemResult(i.name, i.description, i.codeName), n));
     }
@@ -80,9 +78,8 @@ public class AccountCatalogResource {
     @Path("projects/{project_id}/services")
     @Authenticated
     public Uni<Response> attach(@PathParam("project_id") String projectId, @QueryParam("indent") String indent,
-                                ProjectServiceWrite body) {
+                                @Valid @NotNull ProjectServiceWrite body) {
         int n = AccountEnvelope.indent(indent);
-        validator.camel(body);
         if (body.code() == null || body.code().isBlank()) {
             throw ApiException.invalid("serviceCatalogCode", "must not be blank");
         }
@@ -133,9 +130,9 @@ public class AccountCatalogResource {
     @POST
     @Path("consumers")
     @Authenticated
-    public Uni<Response> createConsumer(@QueryParam("indent") String indent, ConsumerWrite body) {
+    public Uni<Response> createConsumer(@QueryParam("indent") String indent, @Valid ConsumerWrite body) {
         int n = AccountEnvelope.indent(indent);
-        String org = body == null ? null : validator.camel(body).organizationId();
+        String org = body == null ? null : body.organizationId();
         return catalog.createConsumer(caller.get(), org).map(c -> envelope.of(201, new ConsumerResult(c.id), n));
     }
 
@@ -149,9 +146,8 @@ public class AccountCatalogResource {
     @Path("projects/{project_id}/consumers")
     @Authenticated
     public Uni<Response> attachConsumer(@PathParam("project_id") String projectId, @QueryParam("indent") String indent,
-                                        ProjectConsumerWrite body) {
+                                        @Valid @NotNull ProjectConsumerWrite body) {
         int n = AccountEnvelope.indent(indent);
-        validator.camel(body);
         return catalog.attachConsumer(caller.get(), projectId, body.consumerId())
                 .map(link -> envelope.of(201, new ProjectConsumerResult(link.consumerId), n));
     }
@@ -181,9 +177,8 @@ public class AccountCatalogResource {
     @POST
     @Path("consumer-tokens")
     @Authenticated
-    public Uni<Response> issueToken(@QueryParam("indent") String indent, ConsumerTokenWrite body) {
+    public Uni<Response> issueToken(@QueryParam("indent") String indent, @Valid @NotNull ConsumerTokenWrite body) {
         int n = AccountEnvelope.indent(indent);
-        validator.camel(body);
         return catalog.issueToken(caller.get(), body.consumerId(), body.projectId(), body.serviceCatalogCode())
                 .map(t -> envelope.of(201, new ConsumerTokenResult(t.token().id, t.token().consumerId,
                         t.token().projectId, t.token().serviceCatalogCode, t.clearToken()), n));
