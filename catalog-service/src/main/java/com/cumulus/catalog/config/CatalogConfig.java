@@ -25,15 +25,4 @@ public interface CatalogConfig {
     @WithDefault("PT5S")
     Duration productListCacheTtl();
 
-    /**
-     * How long an access token whose signature has been verified is recognised without verifying it again (never
-     * past its {@code exp}; 0 disables). Bounds how long a signing key removed from identity's JWKS keeps working
-     * for tokens already seen.
-     */
-    @WithDefault("PT1M")
-    Duration verifiedTokenCacheTtl();
-
-    /** At most this many verified tokens are remembered. */
-    @WithDefault("10000")
-    int verifiedTokenCacheMaxSize();
 }

@@ -1,5 +1,7 @@
 package com.cumulus.catalog.security;
 
+import com.cumulus.common.security.tokencache.VerifiedTokens;
+
 import com.cumulus.common.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,6 +1,5 @@
-package com.cumulus.catalog.security;
+package com.cumulus.common.security.tokencache;
 
-import com.cumulus.catalog.config.CatalogConfig;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,29 +17,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * charged a second signature verification (the P-256 arithmetic was ~70% of the CPU time of an authenticated read).
  * <p>
  * Safety: a hit needs the byte-identical token, so a tampered or re-signed token never matches and goes through full
- * verification. An entry lives until the token's {@code exp} or for {@code cumulus.catalog.verified-token-cache-ttl}
+ * verification. An entry lives until the token's {@code exp} or for {@code cumulus.security.verified-token-cache.ttl}
  * (default 1 minute), whichever is sooner, and the expiry is checked again on every hit. The one thing the cache
  * defers is the removal of a signing key from identity's JWKS: tokens already seen stay accepted for at most the TTL.
- * At most {@code verified-token-cache-max-size} tokens are held (when it is full, expired ones are swept, and if none
+ * At most {@code cumulus.security.verified-token-cache.max-size} tokens are held (when it is full, expired ones are swept, and if none
  * had expired the cache starts over empty). A TTL of 0 disables the cache.
  */
 @ApplicationScoped
 public class VerifiedTokens {
     /** What is reused of a verified identity; the per-request parts (routing context, credential) are not kept. */
-    record Verified(Principal principal, Set<String> roles, Map<String, Object> attributes, long expiresAtMillis) {
+    public record Verified(Principal principal, Set<String> roles, Map<String, Object> attributes, long expiresAtMillis) {
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final long ttlMillis;
     private final int maxSize;
 
-    public VerifiedTokens(CatalogConfig config) {
-        this.ttlMillis = config.verifiedTokenCacheTtl().toMillis();
-        this.maxSize = config.verifiedTokenCacheMaxSize();
+    public VerifiedTokens(VerifiedTokenCacheConfig config) {
+        this.ttlMillis = config.ttl().toMillis();
+        this.maxSize = config.maxSize();
     }
 
     /** The verified identity of this exact token, if it was seen before and has not expired. */
-    Verified find(String token) {
+    public Verified find(String token) {
         if (ttlMillis <= 0 || token == null) {
             return null;
         }
@@ -56,7 +55,7 @@ public class VerifiedTokens {
     }
 
     /** Remembers an identity quarkus-oidc has just verified (principal: the token's claims). */
-    void remember(SecurityIdentity identity) {
+    public void remember(SecurityIdentity identity) {
         if (ttlMillis <= 0 || !(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getRawToken() == null
                 || verified.containsKey(jwt.getRawToken())) {
             return;
@@ -79,7 +78,7 @@ public class VerifiedTokens {
                 expiresAt));
     }
 
-    int size() {
+    public int size() {
         return verified.size();
     }
 }

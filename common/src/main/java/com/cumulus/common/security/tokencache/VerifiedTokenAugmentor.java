@@ -1,4 +1,4 @@
-package com.cumulus.catalog.security;
+package com.cumulus.common.security.tokencache;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
