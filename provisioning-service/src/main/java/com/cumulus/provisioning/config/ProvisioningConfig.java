@@ -23,6 +23,10 @@ public interface ProvisioningConfig {
 
     Backups backups();
 
+    TerminateRetry terminateRetry();
+
+    Commands commands();
+
     /** DNS suffix of service endpoints and private endpoint host names. */
     @WithDefault("cumulus.cloud")
     String dnsSuffix();
@@ -40,6 +44,28 @@ public interface ProvisioningConfig {
 
         /** Operations that always fail for every service (provision, start, stop, scale, terminate, backup). */
         Optional<List<String>> failOperations();
+    }
+
+    /** A failed terminate is retried with exponential backoff, then the service ends {@code failed}. */
+    interface TerminateRetry {
+        /** Delay before the second attempt; each further delay doubles. */
+        @WithDefault("1s")
+        Duration initialDelay();
+
+        /** Cap of the delay between two attempts. */
+        @WithDefault("1m")
+        Duration maxDelay();
+
+        /** Attempts in all (the first included) before the service ends {@code failed} with the driver's reason. */
+        @WithDefault("6")
+        int maxAttempts();
+    }
+
+    /** The workers consuming {@code provisioning.commands}. */
+    interface Commands {
+        /** Commands of different services claimed concurrently per polled batch (one service's stay in order). */
+        @WithDefault("32")
+        int concurrency();
     }
 
     interface Kubernetes {
