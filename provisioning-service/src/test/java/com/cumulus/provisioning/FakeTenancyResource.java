@@ -37,8 +37,12 @@ public class FakeTenancyResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        // the JDK server leaves Nagle's algorithm on by default: with delayed ACKs every answer could wait ~40 ms, and
+        // without an executor one thread serves everything; a real tenancy (Vert.x) has neither limit
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,6 +151,7 @@ public class FakeTenancyResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (server != null) {
             server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 }

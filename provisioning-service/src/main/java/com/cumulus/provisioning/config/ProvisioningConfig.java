@@ -27,6 +27,8 @@ public interface ProvisioningConfig {
 
     Commands commands();
 
+    Commits commits();
+
     /** DNS suffix of service endpoints and private endpoint host names. */
     @WithDefault("cumulus.cloud")
     String dnsSuffix();
@@ -63,9 +65,24 @@ public interface ProvisioningConfig {
 
     /** The workers consuming {@code provisioning.commands}. */
     interface Commands {
-        /** Commands of different services claimed concurrently per polled batch (one service's stay in order). */
-        @WithDefault("32")
+        /** Chunks of a polled batch claimed concurrently (each chunk one transaction; one service's stay in order). */
+        @WithDefault("4")
         int concurrency();
+
+        /** Most commands claimed in one transaction. */
+        @WithDefault("64")
+        int chunkSize();
+    }
+
+    /** Group commit of the engine's transitions (driver outcomes finishing together share one transaction). */
+    interface Commits {
+        /** Most transitions committed in one transaction. */
+        @WithDefault("128")
+        int batchSize();
+
+        /** Group-commit transactions running at once. */
+        @WithDefault("2")
+        int parallelism();
     }
 
     interface Kubernetes {

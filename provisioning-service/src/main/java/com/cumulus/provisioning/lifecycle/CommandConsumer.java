@@ -3,6 +3,7 @@ package com.cumulus.provisioning.lifecycle;
 import com.cumulus.common.events.CloudEvent;
 import com.cumulus.common.events.Inbox;
 import com.cumulus.provisioning.config.ProvisioningConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,10 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The worker: commands on {@code provisioning.commands} arrive in polled batches. The records of one service (one
- * key) are handled in order; different services are handled concurrently, at most
- * {@code cumulus.provisioning.commands.concurrency} at a time, each on its own Vert.x context (own session). The
- * batch is acknowledged once every record in it is handled.
+ * The worker: commands on {@code provisioning.commands} arrive in polled batches, cut into chunks of whole keys
+ * (one service's commands stay together and in order; {@code commands.chunk-size}); chunks are claimed concurrently
+ * ({@code commands.concurrency}), each in one transaction on its own Vert.x context (own session). The batch is
+ * acknowledged once every record in it is handled.
  * <p>
  * Each command is claimed once (Inbox, by event id) in a transaction that also takes the first steps that need no
  * driver (e.g. {@code starting → provisioning}, with their events) under the service's row lock; the driver steps
@@ -40,12 +41,14 @@ public class CommandConsumer {
     private final LifecycleEngine engine;
     private final Detached detached;
     private final int concurrency;
+    private final int chunkSize;
 
     public CommandConsumer(Inbox inbox, LifecycleEngine engine, Detached detached, ProvisioningConfig config) {
         this.inbox = inbox;
         this.engine = engine;
         this.detached = detached;
         this.concurrency = Math.max(1, config.commands().concurrency());
+        this.chunkSize = Math.max(1, config.commands().chunkSize());
     }
 
     @Incoming("provisioning-commands")
@@ -58,17 +61,61 @@ public class CommandConsumer {
         if (byKey.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(byKey.values())
-                .onItem().transformToUni(values -> detached.call(() -> inOrder(values)))
+        // chunks of whole keys: one service's commands stay in one chunk, in order
+        List<List<String>> chunks = new ArrayList<>();
+        List<String> chunk = new ArrayList<>();
+        for (List<String> values : byKey.values()) {
+            if (!chunk.isEmpty() && chunk.size() + values.size() > chunkSize) {
+                chunks.add(chunk);
+                chunk = new ArrayList<>();
+            }
+            chunk.addAll(values);
+        }
+        chunks.add(chunk);
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUni(values -> detached.call(() -> claimChunk(values)))
                 .merge(concurrency)
                 .collect().last()
                 .replaceWithVoid();
     }
 
+    private record Claim(CloudEvent event, LifecycleEngine.Plan plan) {
+    }
+
+    /**
+     * Claims a chunk in one transaction (each command through the Inbox, which joins it); the engine is woken once it
+     * committed. If the transaction fails, the chunk is claimed one command at a time instead.
+     */
+    private Uni<Void> claimChunk(List<String> values) {
+        List<Claim> claims = new ArrayList<>();
+        return Panache.withTransaction(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (String json : values) {
+                        chain = chain.chain(() -> inbox.handleOnce(CONSUMER, json, event -> claim(event)
+                                .invoke(plan -> claims.add(new Claim(event, plan)))).replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .invoke(() -> claims.forEach(c -> dispatch(c.event(), c.plan())))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("claiming %d commands together failed (%s); claiming them one by one", values.size(),
+                            failure.getMessage());
+                    return inOrder(values);
+                });
+    }
+
+    private Uni<LifecycleEngine.Plan> claim(CloudEvent event) {
+        UUID serviceId = serviceId(event);
+        if (serviceId == null || isSideCommand(event)) {
+            return Uni.createFrom().nullItem();
+        }
+        return engine.settleLocked(serviceId);
+    }
+
     private Uni<Void> inOrder(List<String> values) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String json : values) {
-            chain = chain.chain(() -> onCommand(json));
+            chain = chain.chain(() -> detached.call(() -> onCommand(json)));
         }
         return chain;
     }
@@ -80,11 +127,7 @@ public class CommandConsumer {
         return inbox.handleOnce(CONSUMER, json, event -> {
                     claimed.set(event);
                     plan.set(null);
-                    UUID serviceId = serviceId(event);
-                    if (serviceId == null || isSideCommand(event)) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return engine.settleLocked(serviceId).invoke(plan::set);
+                    return claim(event).invoke(plan::set);
                 })
                 .onFailure().retry().withBackOff(Duration.ofMillis(100)).atMost(5)
                 .invoke(handled -> {

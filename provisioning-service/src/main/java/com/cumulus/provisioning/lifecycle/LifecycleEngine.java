@@ -18,7 +18,15 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,6 +47,8 @@ public class LifecycleEngine {
     private final ProvisioningConfig config;
     private final Set<UUID> active = ConcurrentHashMap.newKeySet();
     private final Set<UUID> rerun = ConcurrentHashMap.newKeySet();
+    private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger flushing = new AtomicInteger();
 
     public LifecycleEngine(DriverSelector drivers, ProvisioningEvents events, Detached detached,
                            ProvisioningConfig config) {
@@ -132,8 +142,83 @@ public class LifecycleEngine {
         return Detached.backOnContext(call(plan.step().operation(), plan.spec()))
                 .replaceWith((String) null)
                 .onFailure().recoverWithItem(LifecycleEngine::reason)
-                .chain(failure -> commit(serviceId, plan.step(), failure))
+                .chain(failure -> commitBatched(serviceId, plan.step(), failure))
                 .chain(next -> run(serviceId, next));
+    }
+
+    // ---------------------------------------------------------------- batched commits (group commit)
+
+    private record Pending(UUID serviceId, Step step, String failure, CompletableFuture<Plan> result) {
+    }
+
+    /**
+     * Queues a driver step's outcome for the next group commit: outcomes that finish while a commit transaction is
+     * running are committed together in the next one (one transaction, the rows locked in id order, each with its
+     * event), so a burst of transitions costs a few transactions instead of one each, and a lone one waits for nothing.
+     */
+    Uni<Plan> commitBatched(UUID serviceId, Step step, String failure) {
+        CompletableFuture<Plan> result = new CompletableFuture<>();
+        pending.add(new Pending(serviceId, step, failure, result));
+        flushIfIdle();
+        return Detached.backOnContext(Uni.createFrom().completionStage(result));
+    }
+
+    private void flushIfIdle() {
+        while (true) {
+            int running = flushing.get();
+            if (running >= config.commits().parallelism() || pending.isEmpty()) {
+                return;
+            }
+            if (flushing.compareAndSet(running, running + 1)) {
+                break;
+            }
+        }
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < config.commits().batchSize() && (next = pending.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            flushing.decrementAndGet();
+            return;
+        }
+        detached.call(() -> flush(batch)).subscribe().with(ok -> flushed(), failure -> flushed());
+    }
+
+    private void flushed() {
+        flushing.decrementAndGet();
+        flushIfIdle();
+    }
+
+    /** One transaction for the batch; if it fails, each outcome is committed on its own (same rules). */
+    private Uni<Void> flush(List<Pending> batch) {
+        Map<UUID, Plan> plans = new HashMap<>();
+        List<UUID> ids = batch.stream().map(Pending::serviceId).distinct().sorted().toList();
+        return Panache.withTransaction(() -> ManagedService.<ManagedService>find("id in ?1 order by id", ids)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                        .chain(services -> {
+                            Map<UUID, ManagedService> byId = new HashMap<>();
+                            services.forEach(s -> byId.put(s.id, s));
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (Pending p : batch) {
+                                chain = chain.chain(() -> commitLocked(byId.get(p.serviceId()), p.step(),
+                                        p.failure()).invoke(plan -> plans.put(p.serviceId(), plan))).replaceWithVoid();
+                            }
+                            return chain;
+                        }))
+                .invoke(() -> batch.forEach(p -> p.result().complete(plans.get(p.serviceId()))))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("group commit of %d transitions failed (%s); committing them one by one", batch.size(),
+                            failure.getMessage());
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Pending p : batch) {
+                        chain = chain.chain(() -> detached.call(() -> commit(p.serviceId(), p.step(), p.failure()))
+                                .invoke(plan -> p.result().complete(plan))
+                                .onFailure().invoke(e -> p.result().completeExceptionally(e))
+                                .onFailure().recoverWithNull().replaceWithVoid());
+                    }
+                    return chain;
+                });
     }
 
     /**
@@ -163,38 +248,41 @@ public class LifecycleEngine {
      * {@code failed} with the reason.
      */
     Uni<Plan> commit(UUID serviceId, Step step, String failure) {
-        return Panache.withTransaction(() -> locked(serviceId).chain(service -> {
-            if (service == null) {
-                return Uni.createFrom().nullItem();
-            }
-            if (!step.from().equals(service.state)) {
-                return settle(service);
-            }
-            Uni<Void> written;
-            if (failure == null) {
-                written = apply(service, step.to(), null, true);
-            } else if (step.operation() == StateMachine.Operation.TERMINATE) {
-                int attempts = service.terminateAttempts + 1;
-                int max = Math.max(1, config.terminateRetry().maxAttempts());
-                service.terminateAttempts = attempts;
-                if (attempts < max) {
-                    Duration delay = backoff(attempts);
-                    service.nextAttemptAt = OffsetDateTime.now().plus(delay);
-                    service.stateReason = "terminate attempt " + attempts + " of " + max + " failed, next in "
-                            + delay.toMillis() + " ms: " + failure;
-                    service.updatedAt = OffsetDateTime.now();
-                    LOG.warnf("service %s: %s", serviceId, service.stateReason);
-                    written = Uni.createFrom().voidItem();
-                } else {
-                    service.nextAttemptAt = null;
-                    written = apply(service, step.onFailure(),
-                            "terminate failed after " + attempts + " attempts: " + failure, false);
-                }
+        return Panache.withTransaction(() -> locked(serviceId).chain(service -> commitLocked(service, step, failure)));
+    }
+
+    /** {@link #commit} on a service already locked in the current transaction (null when it is gone). */
+    private Uni<Plan> commitLocked(ManagedService service, Step step, String failure) {
+        if (service == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!step.from().equals(service.state)) {
+            return settle(service);
+        }
+        Uni<Void> written;
+        if (failure == null) {
+            written = apply(service, step.to(), null, true);
+        } else if (step.operation() == StateMachine.Operation.TERMINATE) {
+            int attempts = service.terminateAttempts + 1;
+            int max = Math.max(1, config.terminateRetry().maxAttempts());
+            service.terminateAttempts = attempts;
+            if (attempts < max) {
+                Duration delay = backoff(attempts);
+                service.nextAttemptAt = OffsetDateTime.now().plus(delay);
+                service.stateReason = "terminate attempt " + attempts + " of " + max + " failed, next in "
+                        + delay.toMillis() + " ms: " + failure;
+                service.updatedAt = OffsetDateTime.now();
+                LOG.warnf("service %s: %s", service.id, service.stateReason);
+                written = Uni.createFrom().voidItem();
             } else {
-                written = apply(service, step.onFailure(), failure, false);
+                service.nextAttemptAt = null;
+                written = apply(service, step.onFailure(),
+                        "terminate failed after " + attempts + " attempts: " + failure, false);
             }
-            return written.chain(() -> settle(service));
-        }));
+        } else {
+            written = apply(service, step.onFailure(), failure, false);
+        }
+        return written.chain(() -> settle(service));
     }
 
     /** Delay after the n-th failed terminate attempt: initial * 2^(n-1), capped. */
