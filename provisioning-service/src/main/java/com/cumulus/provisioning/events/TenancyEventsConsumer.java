@@ -100,7 +100,7 @@ public class TenancyEventsConsumer {
         if (organizationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ManagedService.<ManagedService>find("organizationId = ?1 and state <> ?2", organizationId,
+        return ManagedService.<ManagedService>find("organizationId = ?1 and state <> ?2 order by id", organizationId,
                         ServiceState.TERMINATED).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(list -> {
                     Uni<?> chain = Uni.createFrom().voidItem();
