@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * A small real HTTP server implementing tenancy's internal quota contract (CONTRACTS.md), so the REST client, its
  * timeouts and its error mapping are exercised over the wire. Tests steer it through {@code /admin/...}:
- * {@code POST /admin/limit/{org}/{n}}, {@code POST /admin/fail/{org}}, {@code GET /admin/reservations/{org}}.
+ * {@code POST /admin/limit/{org}/{n}}, {@code POST /admin/fail/{org}}, {@code GET /admin/reservations/{org}};
+ * {@link FakeTenancyQuotaEvents} plays tenancy's event side through {@code /admin/system-reserve|system-release}.
  */
 public class FakeTenancyResource implements QuarkusTestResourceLifecycleManager {
 
@@ -36,8 +37,12 @@ public class FakeTenancyResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
+        // the JDK server leaves Nagle's algorithm on by default: with delayed ACKs every answer could wait ~40 ms, and
+        // without an executor one thread serves everything; a real tenancy (Vert.x) has neither limit
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
-            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,6 +64,23 @@ public class FakeTenancyResource implements QuarkusTestResourceLifecycleManager 
         }
         if (path.startsWith("/admin/fail/") && parts.length == 4) {
             failing.add(parts[3]);
+            send(exchange, 204, null);
+            return;
+        }
+        if (path.startsWith("/admin/system-reserve/") && parts.length == 5) {
+            // tenancy's event-driven reservation (no caller): what it does on service.quota-requested
+            Set<String> held = reservations.computeIfAbsent(parts[3], k -> new HashSet<>());
+            if (!held.contains(parts[4]) && held.size() >= limits.getOrDefault(parts[3], 20)) {
+                send(exchange, 409, "{\"error\":\"quota exceeded\"}");
+                return;
+            }
+            held.add(parts[4]);
+            send(exchange, 201, "{}");
+            return;
+        }
+        if (path.startsWith("/admin/system-release/") && parts.length == 5) {
+            // what tenancy does on service.deleted
+            reservations.getOrDefault(parts[3], new HashSet<>()).remove(parts[4]);
             send(exchange, 204, null);
             return;
         }
@@ -129,6 +151,7 @@ public class FakeTenancyResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (server != null) {
             server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
         }
     }
 }

@@ -23,6 +23,12 @@ public interface ProvisioningConfig {
 
     Backups backups();
 
+    TerminateRetry terminateRetry();
+
+    Commands commands();
+
+    Commits commits();
+
     /** DNS suffix of service endpoints and private endpoint host names. */
     @WithDefault("cumulus.cloud")
     String dnsSuffix();
@@ -40,6 +46,43 @@ public interface ProvisioningConfig {
 
         /** Operations that always fail for every service (provision, start, stop, scale, terminate, backup). */
         Optional<List<String>> failOperations();
+    }
+
+    /** A failed terminate is retried with exponential backoff, then the service ends {@code failed}. */
+    interface TerminateRetry {
+        /** Delay before the second attempt; each further delay doubles. */
+        @WithDefault("1s")
+        Duration initialDelay();
+
+        /** Cap of the delay between two attempts. */
+        @WithDefault("1m")
+        Duration maxDelay();
+
+        /** Attempts in all (the first included) before the service ends {@code failed} with the driver's reason. */
+        @WithDefault("6")
+        int maxAttempts();
+    }
+
+    /** The workers consuming {@code provisioning.commands}. */
+    interface Commands {
+        /** Chunks of a polled batch claimed concurrently (each chunk one transaction; one service's stay in order). */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Most commands claimed in one transaction. */
+        @WithDefault("64")
+        int chunkSize();
+    }
+
+    /** Group commit of the engine's transitions (driver outcomes finishing together share one transaction). */
+    interface Commits {
+        /** Most transitions committed in one transaction. */
+        @WithDefault("128")
+        int batchSize();
+
+        /** Group-commit transactions running at once. */
+        @WithDefault("2")
+        int parallelism();
     }
 
     interface Kubernetes {

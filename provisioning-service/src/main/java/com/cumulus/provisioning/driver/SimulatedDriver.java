@@ -7,16 +7,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs nothing: each operation takes {@code cumulus.provisioning.simulated.step-delay} (non-blocking) and succeeds,
- * unless failure injection says otherwise (a configured operation, or a service named {@code <marker> <operation>}).
+ * unless failure injection says otherwise (a configured operation, a service named {@code <marker> <operation>}, or
+ * {@code <marker> <operation> <n>x} for a failure of the first n calls only).
  */
 @ApplicationScoped
 public class SimulatedDriver implements ServiceDriver {
 
     private final ProvisioningConfig.Simulated config;
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     public SimulatedDriver(ProvisioningConfig config) {
         this.config = config.simulated();
@@ -80,9 +87,20 @@ public class SimulatedDriver implements ServiceDriver {
         if (always.contains(operation)) {
             return true;
         }
-        return config.failureMarker()
-                .map(marker -> spec.name() != null && spec.name().toLowerCase(Locale.ROOT)
-                        .contains((marker + " " + operation).toLowerCase(Locale.ROOT)))
-                .orElse(false);
+        if (config.failureMarker().isEmpty() || spec.name() == null) {
+            return false;
+        }
+        Matcher m = Pattern.compile(Pattern.quote((config.failureMarker().get() + " " + operation)
+                        .toLowerCase(Locale.ROOT)) + "(?: (\\d+)x)?(?![a-z])")
+                .matcher(spec.name().toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return false;
+        }
+        if (m.group(1) == null) {
+            return true;
+        }
+        // "<marker> <operation> <n>x": the first n calls of that operation for this service fail, later ones succeed
+        int calls = failures.computeIfAbsent(spec.id() + "/" + operation, k -> new AtomicInteger()).incrementAndGet();
+        return calls <= Integer.parseInt(m.group(1));
     }
 }

@@ -24,6 +24,7 @@ public class ProvisioningEvents {
     public static final String SERVICE_SCALED = PREFIX + "service.scaled.v1";
     public static final String SERVICE_UPDATED = PREFIX + "service.updated.v1";
     public static final String SERVICE_DELETED = PREFIX + "service.deleted.v1";
+    public static final String SERVICE_QUOTA_REQUESTED = PREFIX + "service.quota-requested.v1";
     public static final String BACKUP_COMPLETED = PREFIX + "backup.completed.v1";
     public static final String BACKUP_EXPIRED = PREFIX + "backup.expired.v1";
 
@@ -76,6 +77,19 @@ public class ProvisioningEvents {
 
     public Uni<CloudEvent> deleted(ManagedService s, String actor) {
         return outbox.record(SERVICE_DELETED, s.id.toString(), base(s), actor);
+    }
+
+    /**
+     * Asks tenancy to reserve the service's quota (template deployments, which have no caller token for the
+     * synchronous call). Tenancy answers on tenancy.events with {@code quota.reserved} or {@code quota.rejected}
+     * carrying {@code reference} = service id; reserving is idempotent by reference.
+     */
+    public Uni<CloudEvent> quotaRequested(ManagedService s, String actor) {
+        Map<String, Object> data = base(s);
+        data.put("kind", "services");
+        data.put("quantity", 1);
+        data.put("reference", s.id.toString());
+        return outbox.record(SERVICE_QUOTA_REQUESTED, s.id.toString(), data, actor);
     }
 
     public Uni<CloudEvent> backupCompleted(ServiceBackup b, ManagedService s) {

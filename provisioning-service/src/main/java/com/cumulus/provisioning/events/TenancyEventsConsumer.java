@@ -39,6 +39,10 @@ public class TenancyEventsConsumer {
     static final String ORG_UPDATED = "com.cumulus.tenancy.organization.updated.v1";
     static final String ORG_DELETED = "com.cumulus.tenancy.organization.deleted.v1";
     static final String PROJECT_CREATED = "com.cumulus.tenancy.project.created.v1";
+    public static final String QUOTA_RESERVED = "com.cumulus.tenancy.quota.reserved.v1";
+    public static final String QUOTA_REJECTED = "com.cumulus.tenancy.quota.rejected.v1";
+    /** The reason a template service ends {@code failed} with when tenancy refuses its quota. */
+    public static final String QUOTA_EXCEEDED = "quota exceeded";
 
     private final Inbox inbox;
     private final ProvisioningEvents events;
@@ -70,6 +74,8 @@ public class TenancyEventsConsumer {
             case ORG_CREATED, ORG_UPDATED -> upsertOrganization(data);
             case ORG_DELETED -> deleteOrganization(text(data, "organizationId"));
             case PROJECT_CREATED -> deployTemplate(data);
+            case QUOTA_RESERVED -> quotaAnswered(data, true);
+            case QUOTA_REJECTED -> quotaAnswered(data, false);
             default -> Uni.createFrom().voidItem();
         };
     }
@@ -94,7 +100,7 @@ public class TenancyEventsConsumer {
         if (organizationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ManagedService.<ManagedService>find("organizationId = ?1 and state <> ?2", organizationId,
+        return ManagedService.<ManagedService>find("organizationId = ?1 and state <> ?2 order by id", organizationId,
                         ServiceState.TERMINATED).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(list -> {
                     Uni<?> chain = Uni.createFrom().voidItem();
@@ -111,6 +117,7 @@ public class TenancyEventsConsumer {
         String previous = s.state;
         s.desiredState = ServiceState.DESIRED_TERMINATED;
         s.stateReason = "organization deleted";
+        s.resetAttempts();
         s.updatedAt = OffsetDateTime.now();
         String next = null;
         if (ServiceState.UP.contains(s.state) || ServiceState.FAILED.equals(s.state) && s.provisioned) {
@@ -154,14 +161,56 @@ public class TenancyEventsConsumer {
                         created.add(s);
                     }
                 }
+                // no caller token here: each service asks tenancy for its quota by event and waits in "starting"
+                // until tenancy answers (quota.reserved queues the create command, quota.rejected fails it)
                 Uni<?> chain = Uni.createFrom().voidItem();
                 for (ManagedService s : created) {
+                    s.quota = ManagedService.QUOTA_REQUESTED;
                     chain = chain.chain(() -> s.persist())
                             .chain(() -> events.created(s, null))
-                            .chain(() -> commands.enqueue(s, "create", null));
+                            .chain(() -> events.quotaRequested(s, null));
                 }
                 return chain;
             });
+        });
+    }
+
+    /**
+     * Tenancy's answer to a {@code service.quota-requested} event (reference = service id). Reserved: the create
+     * command is queued. Rejected: a service still waiting in {@code starting} ends {@code failed} with reason
+     * "quota exceeded" (never silently). An answer for a service that no longer waits changes nothing.
+     */
+    Uni<?> quotaAnswered(JsonNode data, boolean reserved) {
+        String kind = text(data, "kind");
+        String reference = text(data, "reference");
+        if (kind != null && !"services".equals(kind) || reference == null) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(reference);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().voidItem();
+        }
+        return ManagedService.<ManagedService>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(s -> {
+            if (s == null || !s.awaitsQuota()
+                    || text(data, "organizationId") != null && !s.organizationId.equals(text(data, "organizationId"))) {
+                return Uni.createFrom().voidItem();
+            }
+            s.updatedAt = OffsetDateTime.now();
+            if (reserved) {
+                s.quota = ManagedService.QUOTA_RESERVED;
+                return commands.enqueue(s, "create", null);
+            }
+            s.quota = ManagedService.QUOTA_REJECTED;
+            if (!ServiceState.STARTING.equals(s.state)) {
+                return Uni.createFrom().voidItem();
+            }
+            String previous = s.state;
+            s.state = ServiceState.FAILED;
+            s.stateReason = QUOTA_EXCEEDED;
+            LOG.warnf("service %s of organization %s: %s", s.id, s.organizationId, QUOTA_EXCEEDED);
+            return events.stateChanged(s, previous, null);
         });
     }
 

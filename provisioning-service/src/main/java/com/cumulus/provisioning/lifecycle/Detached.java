@@ -39,6 +39,33 @@ public class Detached {
         });
     }
 
+    /** Like {@link #run}, after {@code delay} (a Vert.x timer; nothing blocks). */
+    public void runLater(java.time.Duration delay, String what, Supplier<Uni<?>> work) {
+        long ms = Math.max(1, delay.toMillis());
+        vertx.setTimer(ms, id -> run(what, work));
+    }
+
+    /**
+     * Runs {@code work} on a fresh duplicated context (its own Hibernate Reactive session) and returns its outcome,
+     * so several pieces of work can run concurrently without sharing a session.
+     */
+    public <T> Uni<T> call(Supplier<Uni<T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> {
+                Uni<T> uni;
+                try {
+                    uni = work.get();
+                } catch (RuntimeException e) {
+                    emitter.fail(e);
+                    return;
+                }
+                uni.subscribe().with(emitter::complete, emitter::fail);
+            });
+        });
+    }
+
     /**
      * Continues {@code uni} on the Vert.x context of the caller (captured now), so that work a driver finished on
      * another thread (a worker, a timer) can go on with Hibernate Reactive.

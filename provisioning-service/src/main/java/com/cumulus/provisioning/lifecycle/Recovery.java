@@ -2,7 +2,6 @@ package com.cumulus.provisioning.lifecycle;
 
 import com.cumulus.provisioning.service.domain.ManagedService;
 import com.cumulus.provisioning.service.domain.ServiceState;
-import com.cumulus.provisioning.service.domain.StateMachine;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +37,7 @@ public class Recovery {
         return Panache.withSession(() -> ManagedService.<ManagedService>list("state <> ?1", ServiceState.TERMINATED))
                 .map(services -> {
                     List<ManagedService> pending = services.stream()
-                            .filter(s -> StateMachine.next(s.state, s.desiredState, s.provisioned) != null)
+                            .filter(s -> engine.next(s) != null)
                             .toList();
                     pending.forEach(s -> engine.kick(s.id));
                     if (!pending.isEmpty()) {

@@ -26,6 +26,7 @@ import static com.cumulus.provisioning.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -129,6 +130,73 @@ class TenancyAndCatalogEventsTest {
             given().header("Authorization", token(org, "reader")).when().get("/v1/organizations/{org}/services", org)
                     .then().statusCode(200).body("result", hasSize(2));
         }
+    }
+
+    @Test
+    void templateServicesReserveQuotaByEventAndFailWhenOverQuota() {
+        try (EventTap tap = EventTap.events()) {
+            String org = newOrg();
+            quotaLimit(org, 1);
+            String templateId = publishTemplate("Pair", "left", "right");
+            String projectId = deployProject(org, templateId);
+
+            // tenancy (the fake's event side) reserves one and refuses the other: never silently
+            await().atMost(WAIT).until(() -> deployed(projectId).size() == 2
+                    && deployed(projectId).stream().anyMatch(s -> s.state.equals("running"))
+                    && deployed(projectId).stream().anyMatch(s -> s.state.equals("failed")));
+            ManagedService refused = deployed(projectId).stream().filter(s -> s.state.equals("failed")).findFirst()
+                    .orElseThrow();
+            assertThat(refused.stateReason).isEqualTo("quota exceeded");
+            assertThat(refused.quota).isEqualTo(ManagedService.QUOTA_REJECTED);
+            assertThat(refused.provisioned).isFalse();
+            assertThat(reservations(org)).isEqualTo(1);
+            String key = refused.id.toString();
+            await().atMost(WAIT).until(() -> tap.story(key).contains("starting>failed"));
+            assertThat(tap.story(key)).containsExactly("service.created", "service.quota-requested",
+                    "starting>failed");
+            assertThat(tap.of(key).get(2).data().get("reason").asText()).isEqualTo("quota exceeded");
+
+            // a duplicate answer changes nothing
+            Map<String, Object> answer = Map.of("organizationId", org, "kind", "services", "quantity", 1,
+                    "reference", key);
+            send("tenancy.events", org, event(TenancyEventsConsumer.QUOTA_REJECTED, org, answer));
+
+            // more quota, then start: tenancy is asked again, reserves, the service runs
+            quotaLimit(org, 2);
+            given().header("Authorization", token(org, "admin")).contentType(ContentType.JSON)
+                    .body(Map.of("command", "start")).when()
+                    .patch("/v1/organizations/{org}/services/{id}/state", org, key)
+                    .then().statusCode(200).body("result.state", equalTo("starting"));
+            awaitState(key, "running");
+            assertThat(service(key).quota).isEqualTo(ManagedService.QUOTA_RESERVED);
+            assertThat(reservations(org)).isEqualTo(2);
+            assertThat(tap.story(key)).containsSubsequence("starting>failed", "failed>starting",
+                    "service.quota-requested", "starting>provisioning", "provisioning>running");
+        }
+    }
+
+    private String publishTemplate(String name, String... services) {
+        String templateId = UUID.randomUUID().toString();
+        List<Map<String, Object>> entries = java.util.Arrays.stream(services)
+                .map(n -> Map.<String, Object>of("name", n, "provider", "aws", "region", "us-east-1",
+                        "tier", "production", "memoryGb", 24)).toList();
+        send("catalog.events", templateId, event("com.cumulus.catalog.template.published.v1", templateId,
+                Map.of("templateId", templateId, "name", name, "services", entries)));
+        await().atMost(WAIT).until(() -> onVertx(() -> Panache.withSession(
+                () -> com.cumulus.provisioning.template.ServiceTemplate.findById(templateId))) != null);
+        return templateId;
+    }
+
+    private String deployProject(String org, String templateId) {
+        String projectId = UUID.randomUUID().toString();
+        Map<String, Object> project = new HashMap<>();
+        project.put("projectId", projectId);
+        project.put("organizationId", org);
+        project.put("name", "Deployed");
+        project.put("templateId", templateId);
+        project.put("parameters", Map.of());
+        send("tenancy.events", projectId, event("com.cumulus.tenancy.project.created.v1", projectId, project));
+        return projectId;
     }
 
     private CloudEvent event(String type, String subject, Map<String, Object> data) {

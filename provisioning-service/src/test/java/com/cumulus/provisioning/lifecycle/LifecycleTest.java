@@ -36,6 +36,8 @@ class LifecycleTest {
     @Inject
     Recovery recovery;
     @Inject
+    LifecycleEngine engine;
+    @Inject
     ServiceUseCases useCases;
     @Inject
     Pool pool;
@@ -113,6 +115,67 @@ class LifecycleTest {
             awaitState(flaky, "degraded");
             assertThat(service(flaky).stateReason).contains("stop");
         }
+    }
+
+    @Test
+    void failedTerminateIsRetriedWithBackoffThenEndsFailedWithTheReason() {
+        try (EventTap tap = EventTap.events()) {
+            String org = newOrg();
+            String admin = token(org, "admin");
+            String stuck = stopped(org, admin, "simfail terminate");
+            String flaky = stopped(org, admin, "simfail terminate 2x");
+            assertThat(reservations(org)).isEqualTo(2);
+
+            delete(org, admin, stuck);
+            delete(org, admin, flaky);
+
+            // transient failures: retried after a backoff, then terminated (no failed state in between)
+            awaitState(flaky, "terminated");
+            await().atMost(WAIT).until(() -> tap.story(flaky).contains("service.deleted"));
+            assertThat(tap.story(flaky)).containsSubsequence("stopped>terminating", "terminating>terminated",
+                    "service.deleted").doesNotContain("terminating>failed");
+            assertThat(service(flaky).terminateAttempts).isZero();
+
+            // a terminate that keeps failing: max-attempts (4 in tests) attempts, then failed with the reason, once
+            awaitState(stuck, "failed");
+            ManagedService failed = service(stuck);
+            assertThat(failed.stateReason).startsWith("terminate failed after 4 attempts")
+                    .contains("simulated terminate failure");
+            assertThat(failed.terminateAttempts).isEqualTo(4);
+            await().atMost(WAIT).until(() -> tap.story(stuck).contains("terminating>failed"));
+            assertThat(tap.story(stuck)).containsSubsequence("stopped>terminating", "terminating>failed")
+                    .doesNotContain("failed>terminating", "service.deleted");
+            CloudEvent event = tap.of(stuck).get(tap.of(stuck).size() - 1);
+            assertThat(event.data().get("reason").asText()).startsWith("terminate failed after 4 attempts");
+            // the rest is not a loop: a failed service whose terminate gave up stays failed
+            assertThat(onVertx(() -> recovery.resumeInFlight())).isNotNegative();
+            assertThat(service(stuck).state).isEqualTo("failed");
+
+            // quota is released when the service is really terminated (tenancy consumes service.deleted), so the
+            // service that could not be terminated still holds its reservation
+            await().atMost(WAIT).until(() -> reservations(org) == 1);
+        }
+    }
+
+    @Test
+    void backoffDoublesUpToTheCap() {
+        // tests: initial 20 ms, cap 80 ms
+        assertThat(engine.backoff(1)).isEqualTo(Duration.ofMillis(20));
+        assertThat(engine.backoff(2)).isEqualTo(Duration.ofMillis(40));
+        assertThat(engine.backoff(3)).isEqualTo(Duration.ofMillis(80));
+        assertThat(engine.backoff(10)).isEqualTo(Duration.ofMillis(80));
+    }
+
+    private String stopped(String org, String admin, String name) {
+        String id = createRunning(org, admin, name);
+        command(org, admin, id, "stop").statusCode(200);
+        awaitState(id, "stopped");
+        return id;
+    }
+
+    private static void delete(String org, String admin, String id) {
+        given().header("Authorization", admin).when().delete("/v1/organizations/{org}/services/{id}", org, id)
+                .then().statusCode(200);
     }
 
     @Test

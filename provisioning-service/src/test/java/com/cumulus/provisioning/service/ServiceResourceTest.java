@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static com.cumulus.provisioning.Fixtures.*;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.*;
 
@@ -210,7 +211,8 @@ class ServiceResourceTest {
         given().header("Authorization", admin).when().delete(SERVICE, org, id).then().statusCode(200)
                 .body("status", equalTo(200)).body("requestId", notNullValue()).body("result", nullValue());
         awaitState(id, "terminated");
-        assertThat(reservations(org)).isZero();
+        // released by tenancy when it consumes service.deleted (here: the fake tenancy's event side)
+        await().atMost(WAIT).until(() -> reservations(org) == 0);
         given().header("Authorization", admin).when().get(SERVICE, org, id).then().statusCode(404);
         given().header("Authorization", admin).when().get(SERVICES, org).then().body("result", empty());
     }

@@ -88,10 +88,9 @@ public class ServiceResource {
     @DELETE
     @Path("/{serviceId}")
     public Uni<CloudEnvelope<Void>> delete(@PathParam("organizationId") String organizationId,
-                                           @PathParam("serviceId") String serviceId,
-                                           @HeaderParam("Authorization") String authorization) {
+                                           @PathParam("serviceId") String serviceId) {
         OrgAccess.operate(caller(), organizationId);
-        return services.delete(organizationId, serviceId, caller().subject(), authorization)
+        return services.delete(organizationId, serviceId, caller().subject())
                 .map(s -> CloudEnvelope.empty());
     }
 

@@ -22,7 +22,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -35,7 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ServiceUseCases {
 
-    private static final Logger LOG = Logger.getLogger(ServiceUseCases.class);
 
     /** A created service and its password in clear (returned once). */
     public record Created(ManagedService service, String password) {
@@ -256,16 +254,25 @@ public class ServiceUseCases {
             s.state = start ? ServiceState.STARTING : StateMachine.afterStop(s.state, s.provisioned);
             s.desiredState = start ? ServiceState.DESIRED_RUNNING : ServiceState.DESIRED_STOPPED;
             s.stateReason = null;
+            s.resetAttempts();
             s.updatedAt = OffsetDateTime.now();
-            return events.stateChanged(s, previous, actor)
-                    .chain(() -> commands.enqueue(s, command, actor))
-                    .replaceWith(s);
+            Uni<?> written = events.stateChanged(s, previous, actor);
+            if (start && ManagedService.QUOTA_REJECTED.equals(s.quota)) {
+                // a template service tenancy refused: starting it asks tenancy again (quota may have been freed)
+                s.quota = ManagedService.QUOTA_REQUESTED;
+                written = written.chain(() -> events.quotaRequested(s, actor));
+            }
+            return written.chain(() -> commands.enqueue(s, command, actor)).replaceWith(s);
         }));
     }
 
     // ---------------------------------------------------------------- delete
 
-    public Uni<ManagedService> delete(String organizationId, String serviceId, String actor, String authorization) {
+    /**
+     * Accepts the deletion of a stopped service. The quota reservation is NOT released here: tenancy releases it when
+     * it consumes the {@code service.deleted} event that the worker writes once the service is really terminated.
+     */
+    public Uni<ManagedService> delete(String organizationId, String serviceId, String actor) {
         return Panache.withTransaction(() -> lockedForUpdate(organizationId, serviceId).chain(s -> {
             if (!StateMachine.canDelete(s.state)) {
                 throw ApiException.conflict("service is " + s.state + "; only a stopped service can be deleted");
@@ -274,14 +281,12 @@ public class ServiceUseCases {
             s.state = ServiceState.TERMINATING;
             s.desiredState = ServiceState.DESIRED_TERMINATED;
             s.stateReason = null;
+            s.resetAttempts();
             s.updatedAt = OffsetDateTime.now();
             return events.stateChanged(s, previous, actor)
                     .chain(() -> commands.enqueue(s, "delete", actor))
                     .replaceWith(s);
-        })).call(s -> quota.release(organizationId, s.id.toString(), authorization)
-                .onFailure().invoke(e -> LOG.warnf("quota of service %s not released at tenancy: %s", s.id,
-                        e.getMessage()))
-                .onFailure().recoverWithNull());
+        }));
     }
 
     // ---------------------------------------------------------------- scaling

@@ -20,6 +20,9 @@ import java.util.UUID;
 public class ManagedService extends PanacheEntityBase {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String QUOTA_RESERVED = "reserved";
+    public static final String QUOTA_REQUESTED = "requested";
+    public static final String QUOTA_REJECTED = "rejected";
 
     @Id
     public UUID id;
@@ -77,6 +80,15 @@ public class ManagedService extends PanacheEntityBase {
     public Integer backupRetentionHours;
     @Column(name = "backup_start_time")
     public String backupStartTime;
+    /** Terminate attempts that failed since the deletion was asked for (reset by every new desired state). */
+    @Column(name = "terminate_attempts", nullable = false)
+    public int terminateAttempts;
+    /** When the next terminate attempt is due after a failure (exponential backoff); null when none is pending. */
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+    /** The service's quota at tenancy: {@link #QUOTA_RESERVED}, {@link #QUOTA_REQUESTED} or {@link #QUOTA_REJECTED}. */
+    @Column(nullable = false)
+    public String quota = QUOTA_RESERVED;
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -96,6 +108,16 @@ public class ManagedService extends PanacheEntityBase {
 
     public void privateEndpointIds(List<String> ids) {
         privateEndpointIdsJson = write(ids);
+    }
+
+    public boolean awaitsQuota() {
+        return QUOTA_REQUESTED.equals(quota);
+    }
+
+    /** Resets the terminate retry bookkeeping when a new desired state is set. */
+    public void resetAttempts() {
+        terminateAttempts = 0;
+        nextAttemptAt = null;
     }
 
     public boolean isScalable() {

@@ -37,6 +37,30 @@ public final class StateMachine {
 
     /** The next step toward the desired state, or null when there is nothing to do. */
     public static Step next(String state, String desired, boolean provisioned) {
+        return next(state, desired, provisioned, false, false);
+    }
+
+    /**
+     * Like {@link #next(String, String, boolean)}, with two guards: a service {@code awaitingQuota} (a template
+     * deployment tenancy has not answered yet) does not start, and a service whose terminate attempts are
+     * {@code terminateExhausted} rests in {@code failed} instead of trying to terminate again.
+     */
+    public static Step next(String state, String desired, boolean provisioned, boolean awaitingQuota,
+                            boolean terminateExhausted) {
+        if (awaitingQuota && STARTING.equals(state)) {
+            return switch (desired) {
+                case DESIRED_TERMINATED -> Step.move(STARTING, TERMINATING);
+                case DESIRED_STOPPED -> Step.move(STARTING, STOPPED);
+                default -> null;
+            };
+        }
+        if (terminateExhausted && FAILED.equals(state) && DESIRED_TERMINATED.equals(desired)) {
+            return null;
+        }
+        return nextUnguarded(state, desired, provisioned);
+    }
+
+    private static Step nextUnguarded(String state, String desired, boolean provisioned) {
         return switch (state) {
             case STARTING -> provisioned
                     ? Step.drive(STARTING, Operation.START, RUNNING, FAILED)

@@ -56,4 +56,21 @@ class StateMachineTest {
         assertThat(StateMachine.canDelete(STOPPED)).isTrue();
         assertThat(StateMachine.canDelete(RUNNING)).isFalse();
     }
+
+    @Test
+    void aServiceAwaitingQuotaDoesNotStartAndAnExhaustedTerminateRestsInFailed() {
+        assertThat(StateMachine.next(STARTING, DESIRED_RUNNING, false, true, false)).isNull();
+        assertThat(StateMachine.next(STARTING, DESIRED_TERMINATED, false, true, false))
+                .isEqualTo(Step.move(STARTING, TERMINATING));
+        assertThat(StateMachine.next(STARTING, DESIRED_STOPPED, false, true, false))
+                .isEqualTo(Step.move(STARTING, STOPPED));
+        assertThat(StateMachine.next(STARTING, DESIRED_RUNNING, false, false, false))
+                .isEqualTo(Step.move(STARTING, PROVISIONING));
+
+        assertThat(StateMachine.next(FAILED, DESIRED_TERMINATED, true, false, true)).isNull();
+        assertThat(StateMachine.next(FAILED, DESIRED_TERMINATED, true, false, false))
+                .isEqualTo(Step.move(FAILED, TERMINATING));
+        assertThat(StateMachine.next(TERMINATING, DESIRED_TERMINATED, true, false, false))
+                .isEqualTo(Step.drive(TERMINATING, Operation.TERMINATE, TERMINATED, FAILED));
+    }
 }
