@@ -32,6 +32,30 @@ public final class Mailbox {
         return text.get();
     }
 
+    /** How many mails {@code address} has received so far (0 when none). */
+    public static int count(String address) {
+        try {
+            int port = ConfigProvider.getConfig().getValue("cumulus.test.imap.port", Integer.class);
+            Store store = Session.getInstance(new Properties()).getStore("imap");
+            try {
+                store.connect("localhost", port, address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                try {
+                    return inbox.getMessageCount();
+                } finally {
+                    inbox.close(false);
+                }
+            } catch (jakarta.mail.AuthenticationFailedException e) {
+                return 0;
+            } finally {
+                store.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Extracts the value after {@code label} (e.g. "Approve code: "). */
     public static String value(String text, String label) {
         Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*(\\S+)").matcher(text);

@@ -2,6 +2,14 @@ package com.cumulus.identity.membership;
 
 import com.cumulus.common.events.CloudEvent;
 import com.cumulus.common.events.Inbox;
+import com.cumulus.common.events.Outbox;
+import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.service.AccountService;
+import com.cumulus.identity.apikey.domain.ApiKey;
+import com.cumulus.identity.apikey.service.ApiKeyService;
+import com.cumulus.identity.serviceaccount.domain.ServiceAccount;
+import com.cumulus.identity.serviceaccount.service.ServiceAccountService;
+import com.cumulus.identity.session.SessionService;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +23,9 @@ import java.util.UUID;
 /**
  * Builds the membership projection from tenancy.events: membership.granted (full role set), membership.revoked,
  * organization.created/updated (name and email domain, for login routing), organization.deleted (drops the
- * organization's memberships, API keys, service accounts, identity providers and its users' sessions).
+ * organization's memberships, API keys, service accounts, identity providers and its users' sessions, publishing
+ * apikey.deleted / serviceaccount.deleted / session.revoked), invitation.registered (creates the invited user's
+ * account without a password and mails a set-password link).
  */
 @ApplicationScoped
 public class TenancyEventsConsumer {
@@ -26,12 +36,21 @@ public class TenancyEventsConsumer {
     static final String ORG_CREATED = "com.cumulus.tenancy.organization.created.v1";
     static final String ORG_UPDATED = "com.cumulus.tenancy.organization.updated.v1";
 
+    static final String INVITATION_REGISTERED = "com.cumulus.tenancy.invitation.registered.v1";
+
     private final Inbox inbox;
     private final MembershipStore memberships;
+    private final SessionService sessions;
+    private final Outbox outbox;
+    private final AccountService accounts;
 
-    public TenancyEventsConsumer(Inbox inbox, MembershipStore memberships) {
+    public TenancyEventsConsumer(Inbox inbox, MembershipStore memberships, SessionService sessions, Outbox outbox,
+                                 AccountService accounts) {
         this.inbox = inbox;
         this.memberships = memberships;
+        this.sessions = sessions;
+        this.outbox = outbox;
+        this.accounts = accounts;
     }
 
     @Incoming("tenancy-events")
@@ -53,6 +72,8 @@ public class TenancyEventsConsumer {
                 }
                 case REVOKED -> memberships.revoke(uuid(data, "organizationId"), uuid(data, "userId"));
                 case ORG_DELETED -> deleteOrganization(uuid(data, "organizationId"));
+                case INVITATION_REGISTERED -> accounts.invitedUser(uuid(data, "userId"), text(data, "email"),
+                        text(data, "firstName"), text(data, "lastName"));
                 case ORG_CREATED, ORG_UPDATED -> directory(uuid(data, "organizationId"), text(data, "name"),
                         text(data, "emailDomain"));
                 default -> Uni.createFrom().voidItem();
@@ -62,12 +83,40 @@ public class TenancyEventsConsumer {
         }
     }
 
+    /**
+     * Drops everything identity holds for the organization in the inbox's transaction, announcing what the gateway
+     * must stop accepting: {@code session.revoked} for each live session of the users whose seed-003 account is that
+     * organization, {@code apikey.deleted} for each key, {@code serviceaccount.deleted} for each service account.
+     */
     private Uni<Void> deleteOrganization(UUID org) {
         return memberships.deleteOrganization(org)
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                "update user_session set revoked_at = now() where revoked_at is null and user_id in"
-                                        + " (select id from app_user where organization_id = :org)")
-                        .setParameter("org", org).executeUpdate()))
+                .chain(() -> User.<User>list("organizationId", org))
+                .chain(users -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (User user : users) {
+                        chain = chain.chain(() -> sessions.revokeAll(user.id, null));
+                    }
+                    return chain;
+                })
+                .chain(() -> ApiKey.<ApiKey>list("organizationId", org))
+                .chain(keys -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (ApiKey key : keys) {
+                        chain = chain.chain(() -> outbox.record(ApiKeyService.DELETED, key.id.toString(),
+                                ApiKeyService.data(key)).replaceWithVoid());
+                    }
+                    return chain;
+                })
+                .chain(() -> ServiceAccount.<ServiceAccount>list("organizationId", org))
+                .chain(accounts -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (ServiceAccount account : accounts) {
+                        chain = chain.chain(() -> outbox.record(ServiceAccountService.DELETED,
+                                account.id.toString(), ServiceAccountService.data(account,
+                                        account.tokenJti == null ? List.of() : List.of(account.tokenJti.toString()))).replaceWithVoid());
+                    }
+                    return chain;
+                })
                 .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "update app_user set organization_id = null, role = null where organization_id = :org")
                         .setParameter("org", org).executeUpdate()))

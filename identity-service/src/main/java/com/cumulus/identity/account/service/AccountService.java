@@ -32,6 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccountService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AccountService.class);
     public static final String ACCOUNT_REGISTERED = "com.cumulus.identity.account.registered.v1";
     public static final String USER_CREATED = "com.cumulus.identity.user.created.v1";
     public static final String USER_UPDATED = "com.cumulus.identity.user.updated.v1";
@@ -172,6 +173,57 @@ public class AccountService {
             reset.expiresAt = Instant.now().plus(config.tokens().resetLinkTtl());
             return reset.persist().chain(() -> mails.resetLink(email, token));
         }));
+    }
+
+    /**
+     * tenancy's {@code invitation.registered}: someone registered through an invitation without a password. Creates
+     * the account with tenancy's user id (no password, no seed-003 account organization: memberships come from
+     * tenancy's membership events) and mails a set-password link (the forgot-password reset token). Runs in the
+     * caller's (the inbox's) transaction. A known email or user id is left alone (logged); a mail failure is logged and
+     * does not fail the event (the user can ask for a new link with forgot-password).
+     */
+    public Uni<Void> invitedUser(UUID userId, String rawEmail, String firstName, String lastName) {
+        String email = User.normalize(rawEmail);
+        if (email == null || email.isBlank() || email.length() > 70 || !email.contains("@")) {
+            LOG.warnf("invitation.registered for user %s skipped: unusable email", userId);
+            return Uni.createFrom().voidItem();
+        }
+        return User.byEmail(email).chain(existing -> {
+            if (existing != null) {
+                LOG.infof("invitation.registered for user %s skipped: email already has account %s", userId,
+                        existing.id);
+                return Uni.createFrom().voidItem();
+            }
+            return User.<User>findById(userId).chain(sameId -> {
+                if (sameId != null) {
+                    LOG.infof("invitation.registered skipped: user %s exists already", userId);
+                    return Uni.createFrom().voidItem();
+                }
+                User user = newUser(email, clip(firstName), clip(lastName), null, null, null);
+                user.id = userId;
+                String token = Secrets.random(32);
+                PasswordReset reset = new PasswordReset();
+                reset.id = UUID.randomUUID();
+                reset.userId = userId;
+                reset.tokenHash = Secrets.sha256Hex(token);
+                reset.expiresAt = Instant.now().plus(config.tokens().resetLinkTtl());
+                return user.persist().chain(() -> reset.persist())
+                        .chain(() -> mails.setPasswordLink(email, user.firstName, token)
+                                .onFailure().recoverWithUni(e -> {
+                                    LOG.warnf("set-password mail to user %s failed; forgot-password sends a new link",
+                                            userId);
+                                    return Uni.createFrom().voidItem();
+                                }));
+            });
+        });
+    }
+
+    private static String clip(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.trim();
+        return trimmed.length() > 32 ? trimmed.substring(0, 32) : trimmed;
     }
 
     public Uni<Void> resetPassword(String token, String password) {

@@ -34,6 +34,15 @@ public class Mails {
                         + config.mail().resetUrl() + "?resetToken=" + token + "\n\nReset token: " + token + "\n");
     }
 
+    /** After a registration through an invitation: the account has no password yet; same token as a reset link. */
+    public Uni<Void> setPasswordLink(String to, String firstName, String token) {
+        return send(to, "Set your Cumulus password",
+                "Welcome to Cumulus" + (firstName == null ? "" : ", " + firstName) + ".\n\nYour account was created"
+                        + " from an invitation. Use this link within " + config.tokens().resetLinkTtl().toHours()
+                        + " hours to set your password (it works once):\n" + config.mail().resetUrl() + "?resetToken="
+                        + token + "\n\nReset token: " + token + "\n");
+    }
+
     private Uni<Void> send(String to, String subject, String text) {
         return mailer.send(Mail.withText(to, subject, text).setFrom(config.mail().from()))
                 .onFailure().transform(e -> {

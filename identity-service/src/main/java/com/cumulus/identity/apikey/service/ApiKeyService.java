@@ -178,7 +178,7 @@ public class ApiKeyService {
                 key.usedAt == null ? null : key.usedAt.toString());
     }
 
-    static Map<String, Object> data(ApiKey key) {
+    public static Map<String, Object> data(ApiKey key) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("keyId", key.id.toString());
         data.put("organizationId", key.organizationId.toString());

@@ -156,7 +156,7 @@ public class ServiceAccountService {
         account.groupIds = String.join(",", groups);
     }
 
-    static Map<String, Object> data(ServiceAccount account, List<String> tokenIds) {
+    public static Map<String, Object> data(ServiceAccount account, List<String> tokenIds) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("serviceAccountId", account.id.toString());
         data.put("organizationId", account.organizationId.toString());
