@@ -19,7 +19,8 @@ import java.time.Instant;
 
 /**
  * tenancy.events: keeps the project projection (projectId -> organizationId) and removes an organization's or a
- * project's catalog data when tenancy deletes it. Idempotent through the inbox.
+ * project's catalog data when tenancy deletes it (attached project services publish {@code project-service.detached}).
+ * Idempotent through the inbox.
  */
 @ApplicationScoped
 public class TenancyEventsConsumer {
@@ -42,11 +43,13 @@ public class TenancyEventsConsumer {
     private final Inbox inbox;
     private final EventCodec codec;
     private final AppService apps;
+    private final ServiceCatalog serviceCatalog;
 
-    public TenancyEventsConsumer(Inbox inbox, EventCodec codec, AppService apps) {
+    public TenancyEventsConsumer(Inbox inbox, EventCodec codec, AppService apps, ServiceCatalog serviceCatalog) {
         this.inbox = inbox;
         this.codec = codec;
         this.apps = apps;
+        this.serviceCatalog = serviceCatalog;
     }
 
     @Incoming("tenancy-events")
@@ -78,11 +81,11 @@ public class TenancyEventsConsumer {
         });
     }
 
-    private static Uni<Void> deleteProject(String projectId) {
+    private Uni<Void> deleteProject(String projectId) {
         if (projectId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ServiceCatalog.removeProject(projectId)
+        return serviceCatalog.removeProject(projectId)
                 .chain(() -> GatewayEnablement.delete("projectId", projectId))
                 .chain(() -> ProjectRef.delete("projectId", projectId))
                 .replaceWithVoid();
@@ -95,7 +98,7 @@ public class TenancyEventsConsumer {
         }
         return App.<App>list("organizationId", organizationId)
                 .chain(list -> CatalogEvents.sequence(list, app -> apps.removeApp(app, null)))
-                .chain(() -> ServiceCatalog.removeOrganization(organizationId))
+                .chain(() -> serviceCatalog.removeOrganization(organizationId))
                 .chain(() -> GatewayEnablement.delete("organizationId", organizationId))
                 .chain(() -> ProjectRef.delete("organizationId", organizationId))
                 .replaceWithVoid();

@@ -22,13 +22,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Seed 003 use cases: the service catalog, project services, consumers and consumer tokens. */
+/**
+ * Seed 003 use cases: the service catalog, project services, consumers and consumer tokens. Attaching and detaching a
+ * project service (also when tenancy deletes the project or the organization) publishes
+ * {@code project-service.attached/detached} in the same transaction ({@link ProjectServiceEvents}).
+ */
 @ApplicationScoped
 public class ServiceCatalog {
     private final CatalogConfig config;
+    private final ProjectServiceEvents events;
 
-    public ServiceCatalog(CatalogConfig config) {
+    public ServiceCatalog(CatalogConfig config, ProjectServiceEvents events) {
         this.config = config;
+        this.events = events;
     }
 
     public record ProjectItemView(ProjectItem item, long itemUsed) {
@@ -79,7 +85,8 @@ public class ServiceCatalog {
                     attached.description = description;
                     attached.itemLimit = config.projectServiceItemLimit();
                     attached.createdAt = now();
-                    return attached.<ProjectItem>persist();
+                    return attached.<ProjectItem>persist()
+                            .chain(saved -> events.attached(saved, caller.subject()).replaceWith(saved));
                 }))
                 .map(item -> new ProjectItemView(item, 0));
     }
@@ -96,7 +103,8 @@ public class ServiceCatalog {
     public Uni<Void> detach(Caller caller, String projectId, String code) {
         return Projects.writable(caller, projectId).chain(project -> loadItem(projectId, code))
                 .chain(item -> ConsumerToken.delete("projectId = ?1 and serviceCatalogCode = ?2", projectId, code)
-                        .chain(item::delete));
+                        .chain(item::delete)
+                        .chain(() -> events.detached(item, caller.subject())));
     }
 
     private static Uni<ProjectItem> loadItem(String projectId, String code) {
@@ -237,19 +245,27 @@ public class ServiceCatalog {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Removes everything of a project (inside a transaction). */
-    public static Uni<Void> removeProject(String projectId) {
+    /** Removes everything of a project (inside a transaction); each attached service publishes detached. */
+    public Uni<Void> removeProject(String projectId) {
         return ConsumerToken.delete("projectId", projectId)
                 .chain(() -> ProjectConsumer.delete("projectId", projectId))
+                .chain(() -> ProjectItem.<ProjectItem>list("projectId = ?1 order by createdAt, id", projectId))
+                .chain(items -> events.detached(items, null))
                 .chain(() -> ProjectItem.delete("projectId", projectId))
                 .replaceWithVoid();
     }
 
-    /** Removes everything of an organization's service catalog usage (inside a transaction). */
-    public static Uni<Void> removeOrganization(String organizationId) {
+    /**
+     * Removes everything of an organization's service catalog usage (inside a transaction); each attached service
+     * publishes detached.
+     */
+    public Uni<Void> removeOrganization(String organizationId) {
         return ConsumerToken.delete("organizationId", organizationId)
                 .chain(() -> ProjectConsumer.delete("organizationId", organizationId))
                 .chain(() -> Consumer.delete("organizationId", organizationId))
+                .chain(() -> ProjectItem.<ProjectItem>list("organizationId = ?1 order by projectId, createdAt, id",
+                        organizationId))
+                .chain(items -> events.detached(items, null))
                 .chain(() -> ProjectItem.delete("organizationId", organizationId))
                 .replaceWithVoid();
     }

@@ -6,6 +6,7 @@ import com.cumulus.tenancy.activity.service.ActivityRecorder;
 import com.cumulus.tenancy.events.EventTypes;
 import com.cumulus.tenancy.notification.domain.Notification;
 import com.cumulus.tenancy.project.domain.Project;
+import com.cumulus.tenancy.quota.service.QuotaEventHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * provisioning.events: every event becomes an activity; a service that became {@code running} in a project posts the
- * project notification (topic {@code service}, topicId = serviceId).
+ * project notification (topic {@code service}, topicId = serviceId); {@code service.quota-requested} and
+ * {@code service.deleted} reserve and release quota ({@link QuotaEventHandler}). All in the inbox transaction.
  */
 @ApplicationScoped
 public class ProvisioningEventsConsumer {
@@ -23,16 +25,20 @@ public class ProvisioningEventsConsumer {
     private final Inbox inbox;
     private final ActivityRecorder activities;
     private final NotificationService notifications;
+    private final QuotaEventHandler quotas;
 
-    public ProvisioningEventsConsumer(Inbox inbox, ActivityRecorder activities, NotificationService notifications) {
+    public ProvisioningEventsConsumer(Inbox inbox, ActivityRecorder activities, NotificationService notifications,
+                                      QuotaEventHandler quotas) {
         this.inbox = inbox;
         this.activities = activities;
         this.notifications = notifications;
+        this.quotas = quotas;
     }
 
     @Incoming("provisioning-events")
     public Uni<Void> on(String json) {
-        return inbox.handleOnce("tenancy-provisioning", json, e -> activities.record(e).chain(() -> notify(e)))
+        return inbox.handleOnce("tenancy-provisioning", json, e -> activities.record(e).chain(() -> quotas.on(e))
+                        .chain(() -> notify(e)))
                 .replaceWithVoid();
     }
 

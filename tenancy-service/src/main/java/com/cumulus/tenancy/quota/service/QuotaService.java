@@ -66,16 +66,29 @@ public class QuotaService {
 
     /** Takes {@code quantity} of {@code kind}; fails with 409 when that would exceed the quota. */
     public Uni<Void> consume(UUID organizationId, String kind, int quantity) {
+        return tryConsume(organizationId, kind, quantity)
+                .invoke(taken -> {
+                    if (!taken) {
+                        throw ApiException.conflict(exceeded(kind));
+                    }
+                }).replaceWithVoid();
+    }
+
+    /**
+     * Takes {@code quantity} of {@code kind} with one conditional UPDATE; {@code false} (nothing changed) when that
+     * would exceed the quota or the organization has no such quota.
+     */
+    public Uni<Boolean> tryConsume(UUID organizationId, String kind, int quantity) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "update quota set used = used + ?3 where organization_id = ?1 and kind = ?2"
                                 + " and used + ?3 <= quantity")
                 .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, quantity)
                 .executeUpdate())
-                .invoke(n -> {
-                    if (n == 0) {
-                        throw ApiException.conflict("quota " + kind + " exceeded");
-                    }
-                }).replaceWithVoid();
+                .map(n -> n > 0);
+    }
+
+    public static String exceeded(String kind) {
+        return "quota " + kind + " exceeded";
     }
 
     /**

@@ -40,19 +40,42 @@ public class ReservationService {
     /** Reserves; the same reference twice returns the first reservation (created=false). */
     @WithTransaction
     public Uni<Reservation> reserve(Caller caller, UUID organizationId, String kind, int quantity, String reference) {
-        return access.access(caller, organizationId).chain(a -> existing(organizationId, reference)).chain(found -> {
+        return access.access(caller, organizationId)
+                .chain(a -> reserveInTransaction(organizationId, kind, quantity, reference))
+                .invoke(r -> {
+                    if (r == null) {
+                        throw ApiException.conflict(QuotaService.exceeded(kind));
+                    }
+                });
+    }
+
+    /**
+     * The reservation itself, in the caller's transaction and without an access check (the synchronous endpoint checks
+     * membership first; provisioning's {@code quota-requested} event carries no caller). An existing reservation of
+     * {@code reference} is returned (created=false); otherwise the reservation row is inserted ({@code on conflict do
+     * nothing}: a concurrent reservation of the same reference wins and is returned) and the quota taken with one
+     * conditional UPDATE. {@code null} when over quota; nothing is left changed then.
+     */
+    public Uni<Reservation> reserveInTransaction(UUID organizationId, String kind, int quantity, String reference) {
+        return existing(organizationId, reference).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
             UUID id = UUID.randomUUID();
-            return quotas.consume(organizationId, kind, quantity)
-                    .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+            return Panache.getSession().chain(s -> s.createNativeQuery(
                                     "insert into quota_reservation (id, organization_id, kind, quantity, reference, created_at)"
-                                            + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                                            + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (organization_id, reference) do nothing")
                             .setParameter(1, id).setParameter(2, organizationId).setParameter(3, kind)
                             .setParameter(4, quantity).setParameter(5, reference)
-                            .setParameter(6, OffsetDateTime.now()).executeUpdate()))
-                    .replaceWith(new Reservation(id.toString(), kind, quantity, reference, true));
+                            .setParameter(6, OffsetDateTime.now()).executeUpdate())
+                    .chain(inserted -> inserted == 0
+                            ? existing(organizationId, reference)
+                            : quotas.tryConsume(organizationId, kind, quantity).chain(taken -> taken
+                                    ? Uni.createFrom().item(new Reservation(id.toString(), kind, quantity, reference, true))
+                                    : Panache.getSession().chain(s -> s.createNativeQuery(
+                                                    "delete from quota_reservation where id = ?1")
+                                            .setParameter(1, id).executeUpdate())
+                                            .replaceWith((Reservation) null)));
         });
     }
 
@@ -73,15 +96,24 @@ public class ReservationService {
     /** Releases a reservation; releasing an unknown reference changes nothing (idempotent). */
     @WithTransaction
     public Uni<Void> release(Caller caller, UUID organizationId, String reference) {
-        return access.access(caller, organizationId).chain(a -> existing(organizationId, reference)).chain(found -> {
+        return access.access(caller, organizationId).chain(a -> releaseInTransaction(organizationId, reference))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Deletes the reservation of {@code reference} and gives its quantity back, in the caller's transaction and without
+     * an access check; an unknown reference changes nothing. Returns whether a reservation was released.
+     */
+    public Uni<Boolean> releaseInTransaction(UUID organizationId, String reference) {
+        return existing(organizationId, reference).chain(found -> {
             if (found == null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             return Panache.getSession().chain(s -> s.createNativeQuery(
                                     "delete from quota_reservation where organization_id = ?1 and reference = ?2")
                             .setParameter(1, organizationId).setParameter(2, reference).executeUpdate())
-                    .chain(n -> n == 0 ? Uni.createFrom().voidItem()
-                            : quotas.release(organizationId, found.kind(), found.quantity()));
+                    .chain(n -> n == 0 ? Uni.createFrom().item(false)
+                            : quotas.release(organizationId, found.kind(), found.quantity()).replaceWith(true));
         });
     }
 
