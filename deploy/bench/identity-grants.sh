@@ -13,6 +13,8 @@ DURATION="${1:-30}"
 PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-15432}"
 PORT="${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])")}"
 BASE="http://localhost:${PORT}"
+# the JVM options the deployment uses (deploy/kubernetes: JAVA_OPTS_APPEND)
+IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}"
 OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/identity-grants.txt"; : > "$REPORT"
 SECRET=bench-secret
 SECRET_HASH=$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)
@@ -34,7 +36,8 @@ start_identity() {  # $1 = argon2 memory KiB, $2 = iterations
   CUMULUS_IDENTITY_PASSWORD_MEMORY_KIB="$1" CUMULUS_IDENTITY_PASSWORD_ITERATIONS="$2" \
   CUMULUS_IDENTITY_LOCAL_CLIENT_REDIRECT_URIS="http://localhost:9/cb" \
   CUMULUS_IDENTITY_THROTTLE_SOURCE_FAILURES=1000000 \
-  taskset -c 0 java -XX:ActiveProcessorCount=1 -jar identity-service/target/quarkus-app/quarkus-run.jar \
+  # shellcheck disable=SC2086
+  taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -jar identity-service/target/quarkus-app/quarkus-run.jar \
     > "$OUT/identity.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do curl -fs "$BASE/q/health/live" >/dev/null 2>&1 && return 0; sleep 0.5; done

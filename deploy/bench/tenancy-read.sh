@@ -19,6 +19,8 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${1:-30}"
 CONNECTIONS="${2:-64}"
 PROJECTS="${PROJECTS:-1000}"
+WARMUP="${WARMUP:-15}"   # seconds of unmeasured load per URL first (JIT), wrk only
+# TENANCY_JAVA_OPTS: more JVM options for the started tenancy (e.g. a profiler agent)
 CORE="${TENANCY_CORE:-0}"
 TENANCY_PORT="${TENANCY_PORT:-18082}"
 ISSUER_PORT="${ISSUER_PORT:-18096}"
@@ -106,7 +108,8 @@ if ! curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1; then
     TOKEN="$(cat "$WORK/token")"
     OIDC=(-Dquarkus.oidc.auth-server-url="http://127.0.0.1:$ISSUER_PORT")
   fi
-  taskset -c "$CORE" java -XX:ActiveProcessorCount=1 -Xms128m -Xmx256m "${OIDC[@]}" \
+  # shellcheck disable=SC2086
+  taskset -c "$CORE" java -XX:ActiveProcessorCount=1 -Xms128m -Xmx256m ${TENANCY_JAVA_OPTS:-} "${OIDC[@]}" \
     -Dquarkus.http.port="$TENANCY_PORT" -jar "$JAR" > "$WORK/tenancy.log" 2>&1 &
   PIDS+=($!)
   echo "starting tenancy-service on $TENANCY_PORT (core $CORE)"
@@ -127,8 +130,9 @@ seq 1 "$PROJECTS" | xargs -P 8 -I{} curl -fsS -o /dev/null -X POST "$BASE/api/v1
 run() {
   local url="$1"
   curl -fsS -o /dev/null -H "$AUTH" "$url"   # fails the script (set -e) unless the request answers 200
-  echo "== GET $url (${DURATION}s, $CONNECTIONS connections, tenancy on core $CORE)"
+  echo "== GET $url (${DURATION}s after a ${WARMUP}s warm-up, $CONNECTIONS connections, tenancy on core $CORE)"
   if command -v wrk >/dev/null; then
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url" | grep -E "Requests/sec|99%|Latency|Non-2xx"
   else
     hey -z "${DURATION}s" -c "$CONNECTIONS" -H "$AUTH" "$url" | grep -E "Requests/sec|99% in|\[[0-9]+\]"

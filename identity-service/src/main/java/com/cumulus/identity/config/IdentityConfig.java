@@ -84,6 +84,12 @@ public interface IdentityConfig {
 
         @WithDefault("32")
         int hashLength();
+
+        /**
+         * Threads that run Argon2id (default: one per available processor). More concurrent hashes than cores only
+         * queue for the CPU while each holds its {@code memory-kib} block and evicts the others' from the cache.
+         */
+        Optional<Integer> hashingThreads();
     }
 
     interface Throttle {

@@ -3,6 +3,7 @@ package com.cumulus.identity.account.service;
 import com.cumulus.identity.config.IdentityConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -14,32 +15,35 @@ import java.util.Base64;
 
 /**
  * Argon2id (BouncyCastle, pure Java) in PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
- * Hashing and verification run on a worker thread ({@code executeBlocking}), never on the event loop, and resume on
- * the caller's context so Hibernate Reactive can continue there.
+ * Hashing and verification run on a worker pool of their own, one thread per core by default, never on the event
+ * loop, and resume on the caller's context so Hibernate Reactive can continue there. Bounding the pool bounds the
+ * memory held by hashes in flight ({@code threads x memory-kib}) and keeps each hash's block in the cache; logins
+ * beyond it wait in the pool's queue instead of competing for the same core.
  */
 @ApplicationScoped
 public class PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private final IdentityConfig.Password params;
-    private final Vertx vertx;
+    private final WorkerExecutor hashing;
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the account does not exist, so timing does not reveal it. */
     private final String decoy;
 
     public PasswordHasher(IdentityConfig config, Vertx vertx) {
         this.params = config.password();
-        this.vertx = vertx;
+        this.hashing = vertx.createSharedWorkerExecutor("argon2id",
+                params.hashingThreads().orElse(Runtime.getRuntime().availableProcessors()));
         this.decoy = hash("decoy-password-" + random.nextLong());
     }
 
     public Uni<String> hashAsync(String password) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> hash(password)), false);
+        return hashing.executeBlocking(Uni.createFrom().item(() -> hash(password)), false);
     }
 
     /** Verifies {@code password}; a null hash is checked against a decoy and always fails. */
     public Uni<Boolean> verifyAsync(String password, String phc) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+        return hashing.executeBlocking(Uni.createFrom().item(() -> {
             if (phc == null) {
                 verify(password, decoy);
                 return false;
