@@ -36,7 +36,6 @@ start_identity() {  # $1 = argon2 memory KiB, $2 = iterations
   CUMULUS_IDENTITY_PASSWORD_MEMORY_KIB="$1" CUMULUS_IDENTITY_PASSWORD_ITERATIONS="$2" \
   CUMULUS_IDENTITY_LOCAL_CLIENT_REDIRECT_URIS="http://localhost:9/cb" \
   CUMULUS_IDENTITY_THROTTLE_SOURCE_FAILURES=1000000 \
-  # shellcheck disable=SC2086
   taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -jar identity-service/target/quarkus-app/quarkus-run.jar \
     > "$OUT/identity.log" 2>&1 &
   PID=$!
