@@ -1,54 +1,9 @@
 package com.cumulus.catalog.web;
 
-import com.cumulus.common.errors.ApiException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
-import jakarta.ws.rs.ext.MessageBodyWriter;
+import com.cumulus.common.web.YamlBodies;
 import jakarta.ws.rs.ext.Provider;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-
-/** Reads and writes {@code application/yaml} (and {@code application/x-yaml}, {@code text/yaml}) bodies. */
+/** Seed 002's YAML bodies for this service's endpoints. */
 @Provider
-@Produces({Yaml.APPLICATION_YAML, "application/x-yaml", "text/yaml"})
-@Consumes({Yaml.APPLICATION_YAML, "application/x-yaml", "text/yaml"})
-public class YamlBodyProvider implements MessageBodyReader<Object>, MessageBodyWriter<Object> {
-
-    @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Yaml.isYaml(mediaType) && type != String.class;
-    }
-
-    @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        try {
-            return Yaml.MAPPER.readValue(entityStream, Yaml.MAPPER.constructType(genericType));
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("request body is not valid YAML");
-        }
-    }
-
-    @Override
-    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return Yaml.isYaml(mediaType);
-    }
-
-    @Override
-    public void writeTo(Object o, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                        MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
-        if (o instanceof String text) {
-            entityStream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return;
-        }
-        Yaml.MAPPER.writeValue(entityStream, o);
-    }
+public class YamlBodyProvider extends YamlBodies {
 }

@@ -13,7 +13,7 @@ import com.cumulus.catalog.app.service.AppService;
 import com.cumulus.catalog.web.BodyValidator;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.common.security.CurrentCaller;
-import com.cumulus.catalog.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

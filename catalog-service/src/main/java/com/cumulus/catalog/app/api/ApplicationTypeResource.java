@@ -3,7 +3,7 @@ package com.cumulus.catalog.app.api;
 import com.cumulus.catalog.app.api.AppDtos.ApplicationTypeRead;
 import com.cumulus.catalog.app.api.AppDtos.OauthTypes;
 import com.cumulus.catalog.web.Connect;
-import com.cumulus.catalog.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.cumulus.common.errors.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;

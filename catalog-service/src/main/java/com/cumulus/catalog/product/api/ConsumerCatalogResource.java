@@ -6,7 +6,7 @@ import com.cumulus.catalog.product.domain.Visibility;
 import com.cumulus.catalog.product.service.ProductListCache;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.catalog.web.Paging;
-import com.cumulus.catalog.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.cumulus.common.security.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;

@@ -7,7 +7,7 @@ import com.cumulus.catalog.product.domain.Plan;
 import com.cumulus.catalog.product.service.ProductCatalog;
 import com.cumulus.catalog.web.Access;
 import com.cumulus.catalog.web.Connect;
-import com.cumulus.catalog.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.cumulus.common.security.CurrentCaller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;

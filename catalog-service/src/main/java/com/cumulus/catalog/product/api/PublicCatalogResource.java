@@ -4,7 +4,7 @@ import com.cumulus.catalog.product.service.ProductCatalog;
 import com.cumulus.catalog.product.service.ProductListCache;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.catalog.web.Paging;
-import com.cumulus.catalog.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.cumulus.common.errors.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

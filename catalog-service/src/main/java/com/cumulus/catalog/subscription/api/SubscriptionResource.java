@@ -5,7 +5,7 @@ import com.cumulus.catalog.subscription.service.SubscriptionService.Subscribed;
 import com.cumulus.catalog.web.BodyValidator;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.common.security.CurrentCaller;
-import com.cumulus.catalog.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

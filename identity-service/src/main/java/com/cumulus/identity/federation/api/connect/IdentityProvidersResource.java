@@ -6,7 +6,7 @@ import com.cumulus.common.security.CallerClaims;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import com.cumulus.identity.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package com.cumulus.identity.federation.api.connect;
 
 import com.cumulus.identity.federation.service.RegistryService;
 import com.cumulus.identity.security.CurrentCaller;
-import com.cumulus.identity.web.Yaml;
+import com.cumulus.common.web.Yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.cumulus.common.errors.ApiException;
 import io.quarkus.security.Authenticated;

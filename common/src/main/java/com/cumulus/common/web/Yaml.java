@@ -1,4 +1,4 @@
-package com.cumulus.identity.web;
+package com.cumulus.common.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.ws.rs.core.MediaType;
 
-/** The YAML side of seed 002 (same approach as catalog-service): identity's seed-002 endpoints answer {@code application/yaml} as well as JSON. */
+/** The YAML side of seed 002: its endpoints answer and read {@code application/yaml} as well as JSON. */
 public final class Yaml {
     public static final String APPLICATION_YAML = "application/yaml";
     public static final MediaType APPLICATION_YAML_TYPE = MediaType.valueOf(APPLICATION_YAML);
