@@ -14,6 +14,9 @@ import java.util.Set;
 /** Reads identity's access-token claims (docs/security.md) into a {@link Caller}. */
 public final class CallerClaims {
 
+    /** Identity attribute holding the {@link Caller} already read from a cached verified token. */
+    public static final String ATTRIBUTE = "cumulus.caller";
+
     private CallerClaims() {
     }
 

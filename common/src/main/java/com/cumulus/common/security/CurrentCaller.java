@@ -30,7 +30,8 @@ public class CurrentCaller {
             if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
                 caller = ANONYMOUS;
             } else {
-                caller = CallerClaims.fromToken(token);
+                caller = identity.getAttribute(CallerClaims.ATTRIBUTE) instanceof Caller known
+                        ? known : CallerClaims.fromToken(token);
                 MDC.put(RequestIds.MDC_ACTOR_TYPE, caller.principalType());
             }
         }

@@ -1,5 +1,6 @@
 package com.cumulus.common.security.tokencache;
 
+import com.cumulus.common.security.CallerClaims;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,8 @@ public class VerifiedTokens {
         }
         Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
         attributes.remove(HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
+        // read the claims once per token: smallrye-jwt's getClaim costs an exception per custom claim name
+        attributes.put(CallerClaims.ATTRIBUTE, CallerClaims.fromToken(jwt));
         verified.put(jwt.getRawToken(), new Verified(jwt, Set.copyOf(identity.getRoles()), Map.copyOf(attributes),
                 expiresAt));
     }
