@@ -18,6 +18,7 @@ import static com.cumulus.catalog.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -51,6 +52,16 @@ class SubscriptionResourceTest {
                     .body("product_url", equalTo("/products/weather-product/1.0.0"));
             given().header("Authorization", dev).get(appUrl + "/subscriptions/" + id + "?fields=state").then()
                     .statusCode(200).body("state", equalTo("enabled")).body("$", not(hasKey("plan")));
+            given().header("Authorization", dev)
+                    .get("/apps/" + org + "/" + app.getString("name") + "/subscriptions/weather-product-1.0.0-default")
+                    .then().statusCode(200).body("id", equalTo(id))
+                    .body("app_url", equalTo("/apps/" + org + "/" + app.getString("id")))
+                    .body("product.title", notNullValue())
+                    .body("created_at", notNullValue());
+            String otherOrg = newOrg();
+            given().header("Authorization", token(otherOrg, "developer"))
+                    .get("/apps/" + otherOrg + "/" + app.getString("id") + "/subscriptions/" + id)
+                    .then().statusCode(404);
             JsonNode data = events.one("com.cumulus.catalog.subscription.changed.v1", id).get("data");
             assertThat(data.get("state").asText()).isEqualTo("enabled");
             assertThat(data.get("organizationId").asText()).isEqualTo(org);

@@ -51,6 +51,9 @@ class OutboxBackboneTest {
     void setUp() {
         kafka = new KafkaCompanion(bootstrap);
         topic = "backbone-" + UUID.randomUUID();
+        // created up front: a producer racing the broker's auto-creation of the topic can fail with
+        // OutOfOrderSequenceException on a loaded machine
+        kafka.topics().createAndWait(topic, 3);
         relay.start();
     }
 

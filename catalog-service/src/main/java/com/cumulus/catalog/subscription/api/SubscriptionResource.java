@@ -1,7 +1,7 @@
 package com.cumulus.catalog.subscription.api;
 
 import com.cumulus.catalog.subscription.service.SubscriptionService;
-import com.cumulus.catalog.subscription.service.SubscriptionService.Subscribed;
+import com.cumulus.catalog.subscription.repository.SubscriptionReads.SubscriptionView;
 import com.cumulus.catalog.web.BodyValidator;
 import com.cumulus.catalog.web.Connect;
 import com.cumulus.common.security.CurrentCaller;
@@ -87,7 +87,7 @@ public class SubscriptionResource {
         validator.snake(body);
         return subscriptions.create(caller.get(), org, app, new SubscriptionService.NewSubscription(body.productUrl(),
                         body.plan(), body.name(), body.title(), body.summary(), body.metadata()))
-                .map(s -> Response.status(201).entity(connect.one(read(s), null)).build());
+                .map(s -> Response.status(201).entity(connect.one(read(SubscriptionService.view(s)), null)).build());
     }
 
     @GET
@@ -104,23 +104,23 @@ public class SubscriptionResource {
         validator.snake(body);
         return subscriptions.update(caller.get(), org, app, subscription, new SubscriptionService.SubscriptionChange(
                         body.state(), body.name(), body.title(), body.summary(), body.metadata()))
-                .map(s -> connect.one(read(s), null));
+                .map(s -> connect.one(read(SubscriptionService.view(s)), null));
     }
 
     @DELETE
     @Path("{subscription}")
     public Uni<JsonNode> delete(@PathParam("org") String org, @PathParam("app") String app,
                                 @PathParam("subscription") String subscription) {
-        return subscriptions.delete(caller.get(), org, app, subscription).map(s -> connect.one(read(s), null));
+        return subscriptions.delete(caller.get(), org, app, subscription)
+                .map(s -> connect.one(read(SubscriptionService.view(s)), null));
     }
 
-    private SubscriptionRead read(Subscribed found) {
-        var s = found.subscription();
-        var p = found.product();
-        String appUrl = "/apps/" + found.app().organizationId + "/" + found.app().id;
-        return new SubscriptionRead("subscription", Connect.API_VERSION, s.id.toString(), s.name, s.title, s.summary,
-                s.state, "/products/" + p.name + "/" + p.version, new ProductLink(p.name, p.version, p.title), s.plan,
-                subscriptions.metadata(s.metadata), appUrl, s.createdAt.toString(), s.updatedAt.toString(),
-                appUrl + "/subscriptions/" + s.id);
+    private SubscriptionRead read(SubscriptionView s) {
+        String appUrl = "/apps/" + s.organizationId() + "/" + s.appId();
+        return new SubscriptionRead("subscription", Connect.API_VERSION, s.id().toString(), s.name(), s.title(),
+                s.summary(), s.state(), "/products/" + s.productName() + "/" + s.productVersion(),
+                new ProductLink(s.productName(), s.productVersion(), s.productTitle()), s.plan(),
+                subscriptions.metadata(s.metadata()), appUrl, s.createdAt().toString(), s.updatedAt().toString(),
+                appUrl + "/subscriptions/" + s.id());
     }
 }

@@ -7,13 +7,14 @@ import com.cumulus.catalog.product.domain.Product;
 import com.cumulus.catalog.product.domain.ProductState;
 import com.cumulus.catalog.product.service.ProductCatalog;
 import com.cumulus.catalog.subscription.domain.Subscription;
+import com.cumulus.catalog.subscription.repository.SubscriptionReads;
+import com.cumulus.catalog.subscription.repository.SubscriptionReads.SubscriptionView;
 import com.cumulus.catalog.web.Access;
 import com.cumulus.catalog.web.Json;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,13 @@ public class SubscriptionService {
     private final ProductCatalog products;
     private final CatalogEvents events;
     private final Json json;
+    private final SubscriptionReads reads;
 
-    public SubscriptionService(ProductCatalog products, CatalogEvents events, Json json) {
+    public SubscriptionService(ProductCatalog products, CatalogEvents events, Json json, SubscriptionReads reads) {
         this.products = products;
         this.events = events;
         this.json = json;
+        this.reads = reads;
     }
 
     public record NewSubscription(String productUrl, String plan, String name, String title, String summary,
@@ -102,10 +105,23 @@ public class SubscriptionService {
                 }));
     }
 
-    @WithSession
-    public Uni<Subscribed> get(Caller caller, String org, String appRef, String subscriptionRef) {
+    /** The hot read: one prepared statement, no Hibernate session (see {@link SubscriptionReads}). */
+    public Uni<SubscriptionView> get(Caller caller, String org, String appRef, String subscriptionRef) {
         Access.member(caller, org, "app");
-        return loadSubscription(org, appRef, subscriptionRef);
+        return reads.find(org, appRef, subscriptionRef).map(found -> {
+            if (found == null) {
+                throw ApiException.notFound("subscription");
+            }
+            return found;
+        });
+    }
+
+    /** The read model of a subscription just loaded or changed through its entities. */
+    public static SubscriptionView view(Subscribed found) {
+        Subscription s = found.subscription();
+        Product p = found.product();
+        return new SubscriptionView(found.app().organizationId, found.app().id, s.id, s.name, s.title, s.summary,
+                s.state, s.plan, s.metadata, s.createdAt, s.updatedAt, p.name, p.version, p.title);
     }
 
     @WithTransaction
@@ -194,7 +210,7 @@ public class SubscriptionService {
         });
     }
 
-    /** One query for app, subscription and product (the hot read path); any miss is 404. */
+    /** One query for app, subscription and product, as entities for a change; any miss is 404. */
     private Uni<Subscribed> loadSubscription(String org, String appRef, String subscriptionRef) {
         UUID appId = App.uuid(appRef);
         UUID subscriptionId = App.uuid(subscriptionRef);
