@@ -160,10 +160,10 @@ public interface GatewayConfig {
         @WithDefault("GET,POST,PUT,PATCH,DELETE,OPTIONS")
         List<String> methods();
 
-        @WithDefault("Authorization,Content-Type,Accept,X-Request-Id,X-IBM-Client-Id,X-IBM-Client-Secret")
+        @WithDefault("Authorization,Content-Type,Accept,X-Request-Id,Idempotency-Key,X-IBM-Client-Id,X-IBM-Client-Secret")
         List<String> headers();
 
-        @WithDefault("X-Request-Id,Retry-After,Location,WWW-Authenticate")
+        @WithDefault("X-Request-Id,Retry-After,Location,WWW-Authenticate,Idempotent-Replayed")
         List<String> exposedHeaders();
 
         @WithDefault("10m")
