@@ -8,13 +8,16 @@ import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.routing.Upstream;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -111,18 +114,28 @@ public class Forwarder {
                 .setHost(target.host())
                 .setPort(target.port())
                 .setURI(request.uri())
-                .setHeaders(upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request),
-                        clientAddress.of(request)))
                 .setIdleTimeout(responseTimeoutMillis);
         target.client().request(options).onComplete(created -> {
             if (created.failed()) {
                 failed(target, request, created.cause(), requestId);
                 return;
             }
-            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-                request.response().writeContinue();
+            // written straight into the request's own headers (RequestOptions' headers would be copied once more)
+            upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request),
+                    clientAddress.of(request), created.result().headers());
+            Future<HttpClientResponse> answer;
+            if (hasBody(request)) {
+                if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                    request.response().writeContinue();
+                }
+                answer = created.result().send(request);
+            } else {
+                // no body: one complete request upstream (no chunked encoding, no pipe); the paused request's end
+                // event is consumed
+                request.resume();
+                answer = created.result().send();
             }
-            created.result().send(request).onComplete(answered -> {
+            answer.onComplete(answered -> {
                 if (answered.failed()) {
                     failed(target, request, answered.cause(), requestId);
                     return;
@@ -131,6 +144,21 @@ public class Forwarder {
                 relay(answered.result(), request.response(), requestId);
             });
         });
+    }
+
+    /**
+     * Whether the request has a body to stream: HTTP/1.x request bodies are framed by {@code Content-Length} or
+     * {@code Transfer-Encoding} only (RFC 9112 6.3); on HTTP/2 the frames tell, so the body is always piped.
+     */
+    static boolean hasBody(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return true;
+        }
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return true;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !"0".equals(length.trim());
     }
 
     private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
@@ -167,9 +195,8 @@ public class Forwarder {
         Replies.reject(request, status, message, requestId, null);
     }
 
-    static MultiMap upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
-                                    String forwardedFor, String clientIp) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    static void upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
+                                String forwardedFor, String clientIp, MultiMap headers) {
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (NOT_FORWARDED.contains(name) || name.startsWith("x-forwarded-") || name.startsWith("x-cumulus-")
@@ -195,6 +222,5 @@ public class Forwarder {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        return headers;
     }
 }
