@@ -1,5 +1,8 @@
 package com.cumulus.gateway.routing;
 
+import io.netty.util.concurrent.FastThreadLocal;
+
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,10 +13,18 @@ public final class PathPattern {
 
     private final String prefix;
     private final Pattern pattern;
+    /** One matcher per (event-loop) thread, reset per use: no Matcher and group arrays allocated per request. */
+    private final FastThreadLocal<Matcher> matchers;
 
     private PathPattern(String regex) {
         this.prefix = literalPrefix(regex);
         this.pattern = Pattern.compile(regex);
+        this.matchers = new FastThreadLocal<>() {
+            @Override
+            protected Matcher initialValue() {
+                return pattern.matcher("");
+            }
+        };
     }
 
     public static PathPattern of(String regex) {
@@ -22,7 +33,13 @@ public final class PathPattern {
 
     /** True when the whole path matches. */
     public boolean matches(String path) {
-        return path.startsWith(prefix) && pattern.matcher(path).matches();
+        if (!path.startsWith(prefix)) {
+            return false;
+        }
+        Matcher matcher = matchers.get().reset(path);
+        boolean matches = matcher.matches();
+        matcher.reset("");
+        return matches;
     }
 
     String prefix() {

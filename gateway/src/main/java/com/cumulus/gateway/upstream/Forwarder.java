@@ -7,6 +7,7 @@ import com.cumulus.gateway.edge.ClientAddress;
 import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.routing.Upstream;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -23,10 +24,13 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -41,11 +45,18 @@ public class Forwarder {
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) and headers only the gateway may set: never forwarded from the client. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final Set<String> NOT_FORWARDED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "authorization", "expect", "forwarded", "x-real-ip", "x-request-id");
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final Set<String> NOT_RETURNED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
+
+    /** A set whose lookups ignore case without lower-casing (allocating) the header name per request. */
+    private static Set<String> caseInsensitive(String... names) {
+        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
 
     /**
      * One upstream. With {@code perEventLoop}, each event loop gets its own client, so a request is proxied on
@@ -162,13 +173,16 @@ public class Forwarder {
     }
 
     private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
-        response.setStatusCode(upstream.statusCode());
-        if (upstream.statusMessage() != null) {
-            response.setStatusMessage(upstream.statusMessage());
+        int status = upstream.statusCode();
+        response.setStatusCode(status);
+        String message = upstream.statusMessage();
+        // a custom reason phrase only when it differs from the standard one (which Netty encodes pre-built)
+        if (message != null && !message.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
+            response.setStatusMessage(message);
         }
         MultiMap headers = response.headers();
         for (Map.Entry<String, String> header : upstream.headers()) {
-            if (!NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (!NOT_RETURNED.contains(header.getKey())) {
                 headers.add(header.getKey(), header.getValue());
             }
         }
@@ -198,9 +212,10 @@ public class Forwarder {
     static void upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
                                 String forwardedFor, String clientIp, MultiMap headers) {
         for (Map.Entry<String, String> header : request.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (NOT_FORWARDED.contains(name) || name.startsWith("x-forwarded-") || name.startsWith("x-cumulus-")
-                    || name.startsWith("x-authenticated-")) {
+            String name = header.getKey();
+            if (NOT_FORWARDED.contains(name) || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
+                    || name.regionMatches(true, 0, "x-cumulus-", 0, 10)
+                    || name.regionMatches(true, 0, "x-authenticated-", 0, 16)) {
                 continue;
             }
             headers.add(header.getKey(), header.getValue());
