@@ -54,6 +54,29 @@ class JwtAuthenticationTest {
     }
 
     @Test
+    void requestsWithoutABodyAreSentUpstreamWithoutBodyFramingAndBodiesKeepTheirLength() {
+        String bearer = Tokens.user().bearer();
+        given().header("Authorization", bearer).when().get("/api/v1/projects").then()
+                .statusCode(200)
+                .body("method", equalTo("GET"))
+                .body("bodySize", equalTo(0))
+                .body("headers.'transfer-encoding'", nullValue())
+                .body("headers.'content-length'", nullValue());
+        given().header("Authorization", bearer).contentType("application/json").body("")
+                .when().post("/api/v1/projects").then()
+                .statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("bodySize", equalTo(0))
+                .body("headers.'transfer-encoding'", nullValue());
+        given().header("Authorization", bearer).contentType("application/json").body("{\"name\":\"p\"}")
+                .when().post("/api/v1/projects").then()
+                .statusCode(200)
+                .body("bodySize", equalTo(12))
+                .body("headers.'content-length'", equalTo("12"))
+                .body("headers.'transfer-encoding'", nullValue());
+    }
+
+    @Test
     void seed003RawAuthorizationHeaderIsRewrittenToBearer() {
         String jwt = Tokens.user().sign();
         given().header("AUTHORIZATION", jwt).when().delete("/api/v1/session/logout").then()

@@ -1,8 +1,9 @@
 package com.cumulus.gateway.auth;
 
+import com.cumulus.gateway.routing.PathPattern;
+
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Operations callable without credentials: OIDC discovery and keys, the login/token/authorization pages, self
@@ -10,9 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class PublicPaths {
 
-    private record Rule(Pattern path, Set<String> methods) {
+    private record Rule(PathPattern path, Set<String> methods) {
         boolean matches(String method, String requestPath) {
-            return (methods.isEmpty() || methods.contains(method)) && path.matcher(requestPath).matches();
+            return (methods.isEmpty() || methods.contains(method)) && path.matches(requestPath);
         }
     }
 
@@ -21,20 +22,20 @@ public final class PublicPaths {
             rule("/oauth2/v2/(jwks|authorization|token|login|onboard)"),
             rule("/oidc/callback"),
             rule("/oauth2/redirect"),
-            new Rule(Pattern.compile("/consumer/identity-providers"), Set.of("GET")),
-            new Rule(Pattern.compile("/api/v1/session"), Set.of("POST")),
+            new Rule(PathPattern.of("/consumer/identity-providers"), Set.of("GET")),
+            new Rule(PathPattern.of("/api/v1/session"), Set.of("POST")),
             rule("/api/v1/register(/.*)?"),
             rule("/api/v1/(forgot-password|reset-password)"),
             rule("/(public-products|public-apis)(/.*)?"),
             // seed 002 registration through an invitation: the mailed code is the credential (tenancy checks it)
-            new Rule(Pattern.compile("/org-invitations/[^/]+/register"), Set.of("POST")),
-            new Rule(Pattern.compile("/orgs/[^/]+/member-invitations/[^/]+/register"), Set.of("POST")));
+            new Rule(PathPattern.of("/org-invitations/[^/]+/register"), Set.of("POST")),
+            new Rule(PathPattern.of("/orgs/[^/]+/member-invitations/[^/]+/register"), Set.of("POST")));
 
     private PublicPaths() {
     }
 
     private static Rule rule(String regex) {
-        return new Rule(Pattern.compile(regex), Set.of());
+        return new Rule(PathPattern.of(regex), Set.of());
     }
 
     /** True when the operation is served without authentication ({@code OPTIONS} always is). */

@@ -136,7 +136,9 @@ public class ProxyRoutes {
         String scheme = space < 0 ? "" : value.substring(0, space);
         String credentials = space < 0 ? value : value.substring(space + 1).trim();
         if (space < 0 || "Bearer".equalsIgnoreCase(scheme)) {
-            return bearer(credentials);
+            // the header is sent upstream as it came when it already is "Bearer <jwt>" (no copy per request)
+            boolean canonical = space == 6 && value.startsWith("Bearer ") && value.length() == 7 + credentials.length();
+            return bearer(credentials, canonical ? value : "Bearer " + credentials);
         }
         if ("Basic".equalsIgnoreCase(scheme)) {
             return apiKey(credentials);
@@ -144,11 +146,11 @@ public class ProxyRoutes {
         return Future.failedFuture(EdgeFailure.unauthorized("unsupported authorization scheme"));
     }
 
-    private Future<Principal> bearer(String jwt) {
+    private Future<Principal> bearer(String jwt, String authorization) {
         return verifier.verify(jwt).compose(token -> revoked.isRevoked(token)
                 ? Future.failedFuture(EdgeFailure.unauthorized("access token revoked"))
                 : Future.succeededFuture(new Principal(token.subject(), token.principalType(), token.clientId(),
-                token.sessionId(), token.tokenId(), "Bearer " + jwt, true)));
+                token.sessionId(), token.tokenId(), authorization, true)));
     }
 
     private Future<Principal> apiKey(String basic) {

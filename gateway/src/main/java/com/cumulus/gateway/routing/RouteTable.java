@@ -3,7 +3,6 @@ package com.cumulus.gateway.routing;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Which service owns a request, from ../shared/api-map.md. The first matching row wins, so more specific rows come
@@ -11,9 +10,9 @@ import java.util.regex.Pattern;
  */
 public final class RouteTable {
 
-    record Route(Pattern path, Set<String> methods, Upstream upstream) {
+    record Route(PathPattern path, Set<String> methods, Upstream upstream, Optional<Upstream> result) {
         boolean matches(String method, String requestPath) {
-            return (methods.isEmpty() || methods.contains(method)) && path.matcher(requestPath).matches();
+            return (methods.isEmpty() || methods.contains(method)) && path.matches(requestPath);
         }
     }
 
@@ -63,18 +62,18 @@ public final class RouteTable {
     }
 
     private static Route route(String regex, Upstream upstream) {
-        return new Route(Pattern.compile(regex), Set.of(), upstream);
+        return new Route(PathPattern.of(regex), Set.of(), upstream, Optional.of(upstream));
     }
 
     private static Route route(String regex, Set<String> methods, Upstream upstream) {
-        return new Route(Pattern.compile(regex), methods, upstream);
+        return new Route(PathPattern.of(regex), methods, upstream, Optional.of(upstream));
     }
 
     /** The owning service, or empty when no seed API has this path. */
     public static Optional<Upstream> resolve(String method, String path) {
         for (Route route : ROUTES) {
             if (route.matches(method, path)) {
-                return Optional.of(route.upstream());
+                return route.result();
             }
         }
         return Optional.empty();

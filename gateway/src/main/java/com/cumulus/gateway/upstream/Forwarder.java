@@ -7,23 +7,30 @@ import com.cumulus.gateway.edge.ClientAddress;
 import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.routing.Upstream;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,11 +45,18 @@ public class Forwarder {
     private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) and headers only the gateway may set: never forwarded from the client. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final Set<String> NOT_FORWARDED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "authorization", "expect", "forwarded", "x-real-ip", "x-request-id");
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "keep-alive", "proxy-authenticate",
+    private static final Set<String> NOT_RETURNED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
+
+    /** A set whose lookups ignore case without lower-casing (allocating) the header name per request. */
+    private static Set<String> caseInsensitive(String... names) {
+        TreeSet<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
 
     /**
      * One upstream. With {@code perEventLoop}, each event loop gets its own client, so a request is proxied on
@@ -111,18 +125,28 @@ public class Forwarder {
                 .setHost(target.host())
                 .setPort(target.port())
                 .setURI(request.uri())
-                .setHeaders(upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request),
-                        clientAddress.of(request)))
                 .setIdleTimeout(responseTimeoutMillis);
         target.client().request(options).onComplete(created -> {
             if (created.failed()) {
                 failed(target, request, created.cause(), requestId);
                 return;
             }
-            if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-                request.response().writeContinue();
+            // written straight into the request's own headers (RequestOptions' headers would be copied once more)
+            upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request),
+                    clientAddress.of(request), created.result().headers());
+            Future<HttpClientResponse> answer;
+            if (hasBody(request)) {
+                if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+                    request.response().writeContinue();
+                }
+                answer = created.result().send(request);
+            } else {
+                // no body: one complete request upstream (no chunked encoding, no pipe); the paused request's end
+                // event is consumed
+                request.resume();
+                answer = created.result().send();
             }
-            created.result().send(request).onComplete(answered -> {
+            answer.onComplete(answered -> {
                 if (answered.failed()) {
                     failed(target, request, answered.cause(), requestId);
                     return;
@@ -133,14 +157,32 @@ public class Forwarder {
         });
     }
 
+    /**
+     * Whether the request has a body to stream: HTTP/1.x request bodies are framed by {@code Content-Length} or
+     * {@code Transfer-Encoding} only (RFC 9112 6.3); on HTTP/2 the frames tell, so the body is always piped.
+     */
+    static boolean hasBody(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return true;
+        }
+        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return true;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !"0".equals(length.trim());
+    }
+
     private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
-        response.setStatusCode(upstream.statusCode());
-        if (upstream.statusMessage() != null) {
-            response.setStatusMessage(upstream.statusMessage());
+        int status = upstream.statusCode();
+        response.setStatusCode(status);
+        String message = upstream.statusMessage();
+        // a custom reason phrase only when it differs from the standard one (which Netty encodes pre-built)
+        if (message != null && !message.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
+            response.setStatusMessage(message);
         }
         MultiMap headers = response.headers();
         for (Map.Entry<String, String> header : upstream.headers()) {
-            if (!NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (!NOT_RETURNED.contains(header.getKey())) {
                 headers.add(header.getKey(), header.getValue());
             }
         }
@@ -167,13 +209,13 @@ public class Forwarder {
         Replies.reject(request, status, message, requestId, null);
     }
 
-    static MultiMap upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
-                                    String forwardedFor, String clientIp) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+    static void upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
+                                String forwardedFor, String clientIp, MultiMap headers) {
         for (Map.Entry<String, String> header : request.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (NOT_FORWARDED.contains(name) || name.startsWith("x-forwarded-") || name.startsWith("x-cumulus-")
-                    || name.startsWith("x-authenticated-")) {
+            String name = header.getKey();
+            if (NOT_FORWARDED.contains(name) || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
+                    || name.regionMatches(true, 0, "x-cumulus-", 0, 10)
+                    || name.regionMatches(true, 0, "x-authenticated-", 0, 16)) {
                 continue;
             }
             headers.add(header.getKey(), header.getValue());
@@ -195,6 +237,5 @@ public class Forwarder {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        return headers;
     }
 }
