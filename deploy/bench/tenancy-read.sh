@@ -26,6 +26,9 @@ WARMUP="${WARMUP:-15}"   # seconds of unmeasured load per URL first (JIT), wrk o
 PROFILE="${PROFILE:-}"
 AP_LIB="${AP_LIB:-/tmp/ap/linux-x64/libasyncProfiler.so}"
 CORE="${TENANCY_CORE:-0}"
+# the load generator runs on another core (WRK_CORE, default: core 1, or 0 when tenancy has core 1), not tenancy's
+WRK_CORE="${WRK_CORE:-$([ "$CORE" = 1 ] && echo 0 || echo 1)}"
+[ "$(nproc)" -gt 1 ] && LOADGEN=(taskset -c "$WRK_CORE") || LOADGEN=()
 TENANCY_PORT="${TENANCY_PORT:-18082}"
 ISSUER_PORT="${ISSUER_PORT:-18096}"
 BASE="${TENANCY_URL:-http://localhost:$TENANCY_PORT}"
@@ -153,19 +156,19 @@ profile() { # start | stop <name>
 run() {
   local name="$1" url="$2" out before after requests
   curl -fsS -o /dev/null -H "$AUTH" "$url"   # fails the script (set -e) unless the request answers 200
-  echo "== GET $url (${DURATION}s after a ${WARMUP}s warm-up, $CONNECTIONS connections, tenancy on core $CORE)"
+  echo "== GET $url (${DURATION}s after a ${WARMUP}s warm-up, $CONNECTIONS connections, tenancy on core $CORE, load generator on core $WRK_CORE)"
   if command -v wrk >/dev/null; then
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
+    "${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
     profile start
     before=$(cpu_ms)
-    out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
+    out=$("${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
     after=$(cpu_ms)
     profile stop "$name"
     echo "$out" | grep -E "Requests/sec|99%|Latency|Non-2xx"
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
   else
     before=$(cpu_ms)
-    out=$(hey -z "${DURATION}s" -c "$CONNECTIONS" -H "$AUTH" "$url")
+    out=$("${LOADGEN[@]}" hey -z "${DURATION}s" -c "$CONNECTIONS" -H "$AUTH" "$url")
     after=$(cpu_ms)
     echo "$out" | grep -E "Requests/sec|99% in|\[[0-9]+\]"
     requests=$(echo "$out" | awk '/\[200\]/ { print $2 }')

@@ -37,7 +37,11 @@ public class ReadAccess {
             + " and (',' || g.user_ids || ',') like $3) as group_roles,"
             + " exists (select 1 from organization o where o.id = $1) as org_exists)";
 
+    /** The first three columns of every read, in this order (rows are read by position). */
     public static final String COLUMNS = "access.member_roles, access.group_roles, access.org_exists";
+
+    /** The number of {@link #COLUMNS}: a read's own columns start at this position. */
+    public static final int WIDTH = 3;
 
     /** True when the caller may hold roles there: a user's active membership, or {@code $4} (roles not from tables). */
     public static final String MAY_READ = "(access.member_roles is not null or $4)";
@@ -66,16 +70,16 @@ public class ReadAccess {
         Set<String> roles;
         if (isUser(caller)) {
             roles = new TreeSet<>();
-            String member = first.getString("member_roles");
+            String member = first.getString(0);
             if (member != null) {
                 addCsv(roles, member);
-                addCsv(roles, first.getString("group_roles"));
+                addCsv(roles, first.getString(1));
             }
         } else {
             roles = caller.rolesIn(organizationId.toString());
         }
         if (roles.isEmpty() && !caller.isPlatformAdmin()
-                || !Boolean.TRUE.equals(first.getBoolean("org_exists"))) {
+                || !Boolean.TRUE.equals(first.getBoolean(2))) {
             return Uni.createFrom().failure(ApiException.notFound("organization"));
         }
         return permissions(organizationId, roles).map(perms -> {
@@ -98,7 +102,7 @@ public class ReadAccess {
                 .map((RowSet<Row> rows) -> {
                     Set<String> perms = new TreeSet<>(Permissions.of(roles));
                     for (Row row : rows) { // as OrgRole#permissionSet
-                        for (String p : row.getString("permissions").split(",")) {
+                        for (String p : row.getString(0).split(",")) {
                             if (!p.isBlank()) {
                                 perms.add(p);
                             }

@@ -25,7 +25,8 @@ import java.util.UUID;
 public class MemberListQuery {
 
     private static final String SQL = ReadAccess.CTE
-            + " select " + ReadAccess.COLUMNS + ", x.*"
+            + " select " + ReadAccess.COLUMNS + ", x.id, x.organization_id, x.user_id, x.roles, x.state, x.joined_at,"
+            + " x.last_active, x.profile_user_id, x.email, x.first_name, x.last_name, x.updated_at"
             + " from access left join lateral (select m.id, m.organization_id, m.user_id, m.roles, m.state,"
             + " m.joined_at, m.last_active, u.user_id as profile_user_id, u.email, u.first_name, u.last_name,"
             + " u.updated_at"
@@ -49,7 +50,7 @@ public class MemberListQuery {
                         Permissions.MEMBERS_READ).map(a -> {
                             List<Member> members = new ArrayList<>(rows.size());
                             for (Row row : rows) {
-                                if (row.getUUID("id") != null) {
+                                if (row.getValue(ReadAccess.WIDTH) != null) {
                                     members.add(member(row));
                                 }
                             }
@@ -57,23 +58,26 @@ public class MemberListQuery {
                         }));
     }
 
+    /** Columns after the access columns, in the statement's order. */
     private static Member member(Row row) {
+        int i = ReadAccess.WIDTH;
         Membership m = new Membership();
-        m.id = row.getUUID("id");
-        m.organizationId = row.getUUID("organization_id");
-        m.userId = row.getString("user_id");
-        m.roles = row.getString("roles");
-        m.state = row.getString("state");
-        m.joinedAt = row.getOffsetDateTime("joined_at");
-        m.lastActive = row.getOffsetDateTime("last_active");
+        m.id = row.getUUID(i++);
+        m.organizationId = row.getUUID(i++);
+        m.userId = row.getString(i++);
+        m.roles = row.getString(i++);
+        m.state = row.getString(i++);
+        m.joinedAt = row.getOffsetDateTime(i++);
+        m.lastActive = row.getOffsetDateTime(i++);
+        String profileUserId = row.getString(i++);
         UserProfile profile = null;
-        if (row.getString("profile_user_id") != null) {
+        if (profileUserId != null) {
             profile = new UserProfile();
-            profile.userId = row.getString("profile_user_id");
-            profile.email = row.getString("email");
-            profile.firstName = row.getString("first_name");
-            profile.lastName = row.getString("last_name");
-            profile.updatedAt = row.getOffsetDateTime("updated_at");
+            profile.userId = profileUserId;
+            profile.email = row.getString(i++);
+            profile.firstName = row.getString(i++);
+            profile.lastName = row.getString(i++);
+            profile.updatedAt = row.getOffsetDateTime(i);
         }
         return new Member(m, profile);
     }

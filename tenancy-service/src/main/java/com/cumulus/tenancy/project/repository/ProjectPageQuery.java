@@ -36,6 +36,8 @@ public class ProjectPageQuery {
             + " and " + ReadAccess.MAY_READ + " order by p.name, p.id limit $5 offset $6) p on true"
             + " order by p.name, p.id";
 
+    private static final int ID = ReadAccess.WIDTH + 1;
+
     private final Pool pool;
     private final ReadAccess access;
 
@@ -54,35 +56,37 @@ public class ProjectPageQuery {
                     return access.require(caller, organizationId, first, Permissions.PROJECTS_READ).map(a -> {
                         List<Project> items = new ArrayList<>(rows.size());
                         for (Row row : rows) {
-                            if (row.getUUID("id") != null) {
+                            if (row.getValue(ID) != null) {
                                 items.add(project(row));
                             }
                         }
-                        return new ProjectPage(items, first.getLong("total"), page, size);
+                        return new ProjectPage(items, first.getLong(ReadAccess.WIDTH), page, size);
                     });
                 });
     }
 
+    /** Columns after the access columns and the total, in the statement's order. */
     private static Project project(Row row) {
+        int i = ReadAccess.WIDTH + 1;
         Project p = new Project();
-        p.id = row.getUUID("id");
-        p.organizationId = row.getUUID("organization_id");
-        p.name = row.getString("name");
-        p.description = row.getString("description");
-        p.customerId = row.getString("customer_id");
-        p.status = row.getString("status");
-        p.plan = row.getString("plan");
-        p.templateId = row.getString("template_id");
-        p.userLimit = row.getInteger("user_limit");
-        p.groupIds = row.getString("group_ids");
-        p.tags = row.getString("tags");
-        p.pushFcmApiKey = row.getString("push_fcm_api_key");
-        p.pushFcmProjectNumber = row.getString("push_fcm_project_number");
-        p.pushApnsCert = row.getString("push_apns_cert");
-        p.createdAt = row.getOffsetDateTime("created_at");
-        p.createdBy = row.getString("created_by");
-        p.modifiedAt = row.getOffsetDateTime("modified_at");
-        p.modifiedBy = row.getString("modified_by");
+        p.id = row.getUUID(i++);
+        p.organizationId = row.getUUID(i++);
+        p.name = row.getString(i++);
+        p.description = row.getString(i++);
+        p.customerId = row.getString(i++);
+        p.status = row.getString(i++);
+        p.plan = row.getString(i++);
+        p.templateId = row.getString(i++);
+        p.userLimit = row.getInteger(i++);
+        p.groupIds = row.getString(i++);
+        p.tags = row.getString(i++);
+        p.pushFcmApiKey = row.getString(i++);
+        p.pushFcmProjectNumber = row.getString(i++);
+        p.pushApnsCert = row.getString(i++);
+        p.createdAt = row.getOffsetDateTime(i++);
+        p.createdBy = row.getString(i++);
+        p.modifiedAt = row.getOffsetDateTime(i++);
+        p.modifiedBy = row.getString(i);
         return p;
     }
 }
