@@ -164,7 +164,7 @@ run() {
     out=$("${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
     after=$(cpu_ms)
     profile stop "$name"
-    echo "$out" | grep -E "Requests/sec|99%|Latency|Non-2xx"
+    echo "$out" | grep -E "Requests/sec|99%|Latency|Non-2xx|Socket errors"
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
   else
     before=$(cpu_ms)
@@ -173,6 +173,7 @@ run() {
     echo "$out" | grep -E "Requests/sec|99% in|\[[0-9]+\]"
     requests=$(echo "$out" | awk '/\[200\]/ { print $2 }')
   fi
+  # (requests wrk gave up on, "Socket errors: ... timeout", were still served: their CPU is in the figure)
   if [ -n "$before" ] && [ -n "$after" ] && [ "${requests:-0}" -gt 0 ]; then
     awk -v c=$((after - before)) -v n="$requests" -v d="$DURATION" 'BEGIN {
       printf "  tenancy CPU: %.3f ms per request (%d ms over %d requests; %.0f%% of one core)\n", c / n, c, n, c / (d * 10) }'
