@@ -21,13 +21,20 @@ CONNECTIONS="${2:-64}"
 PROJECTS="${PROJECTS:-1000}"
 WARMUP="${WARMUP:-15}"   # seconds of unmeasured load per URL first (JIT), wrk only
 # TENANCY_JAVA_OPTS: more JVM options for the started tenancy (e.g. a profiler agent)
+# PROFILE=<file prefix>: CPU profile of each measured run (not the warm-up) with async-profiler attached through jcmd,
+#   written as <prefix>-projects.collapsed / -members.collapsed (AP_LIB: the agent, default /tmp/ap/linux-x64/...)
+PROFILE="${PROFILE:-}"
+AP_LIB="${AP_LIB:-/tmp/ap/linux-x64/libasyncProfiler.so}"
 CORE="${TENANCY_CORE:-0}"
+# the load generator runs on another core (WRK_CORE, default: core 1, or 0 when tenancy has core 1), not tenancy's
+WRK_CORE="${WRK_CORE:-$([ "$CORE" = 1 ] && echo 0 || echo 1)}"
+[ "$(nproc)" -gt 1 ] && LOADGEN=(taskset -c "$WRK_CORE") || LOADGEN=()
 TENANCY_PORT="${TENANCY_PORT:-18082}"
 ISSUER_PORT="${ISSUER_PORT:-18096}"
 BASE="${TENANCY_URL:-http://localhost:$TENANCY_PORT}"
 WORK="$ROOT/tenancy-service/target/bench"
 LIB="$WORK/lib"
-JAR="$ROOT/tenancy-service/target/quarkus-app/quarkus-run.jar"
+JAR="${TENANCY_JAR:-$ROOT/tenancy-service/target/quarkus-app/quarkus-run.jar}"   # TENANCY_JAR: another build (before/after)
 mkdir -p "$WORK"
 
 PIDS=()
@@ -112,6 +119,7 @@ if ! curl -fsS "$BASE/q/health/ready" >/dev/null 2>&1; then
   taskset -c "$CORE" java -XX:ActiveProcessorCount=1 -Xms128m -Xmx256m ${TENANCY_JAVA_OPTS:-} "${OIDC[@]}" \
     -Dquarkus.http.port="$TENANCY_PORT" -jar "$JAR" > "$WORK/tenancy.log" 2>&1 &
   PIDS+=($!)
+  TENANCY_PID=$!
   echo "starting tenancy-service on $TENANCY_PORT (core $CORE)"
   wait_for tenancy-service curl -fsS -o /dev/null "$BASE/q/health/ready"
 fi
@@ -127,17 +135,61 @@ echo "organization $ORG: creating $PROJECTS projects"
 seq 1 "$PROJECTS" | xargs -P 8 -I{} curl -fsS -o /dev/null -X POST "$BASE/api/v1/organizations/$ORG/projects" \
   -H "$AUTH" -H 'Content-Type: application/json' -d '{"metadata":{"name":"bench-p-{}"}}'
 
-run() {
-  local url="$1"
-  curl -fsS -o /dev/null -H "$AUTH" "$url"   # fails the script (set -e) unless the request answers 200
-  echo "== GET $url (${DURATION}s after a ${WARMUP}s warm-up, $CONNECTIONS connections, tenancy on core $CORE)"
-  if command -v wrk >/dev/null; then
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
-    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url" | grep -E "Requests/sec|99%|Latency|Non-2xx"
+# CPU time (user + system, ms) the tenancy process has used so far; TENANCY_PID names a reused one
+cpu_ms() {
+  local pid="${TENANCY_PID:-}" tick
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo ""; return; }
+  tick=$(getconf CLK_TCK)
+  # fields 14 and 15 (utime, stime) counted after the ")" closing the command name
+  sed 's/^.*) //' "/proc/$pid/stat" | awk -v t="$tick" '{ printf "%d", ($12 + $13) * 1000 / t }'
+}
+profile() { # start | stop <name>
+  [ -n "$PROFILE" ] && [ -n "${TENANCY_PID:-}" ] || return 0
+  if [ "$1" = start ]; then
+    # the option string is quoted for jcmd, which would split it at "="
+    jcmd "$TENANCY_PID" JVMTI.agent_load "$AP_LIB" "\"start,event=cpu,interval=1ms\"" > /dev/null
   else
-    hey -z "${DURATION}s" -c "$CONNECTIONS" -H "$AUTH" "$url" | grep -E "Requests/sec|99% in|\[[0-9]+\]"
+    jcmd "$TENANCY_PID" JVMTI.agent_load "$AP_LIB" "\"stop,collapsed,file=$PROFILE-$2.collapsed\"" > /dev/null
+    echo "  profile: $PROFILE-$2.collapsed"
   fi
 }
+run() {
+  local name="$1" url="$2" out before after requests
+  curl -fsS -o /dev/null -H "$AUTH" "$url"   # fails the script (set -e) unless the request answers 200
+  echo "== GET $url (${DURATION}s after a ${WARMUP}s warm-up, $CONNECTIONS connections, tenancy on core $CORE, load generator on core $WRK_CORE)"
+  if command -v wrk >/dev/null; then
+    "${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
+    profile start
+    before=$(cpu_ms)
+    out=$("${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
+    after=$(cpu_ms)
+    profile stop "$name"
+    echo "$out" | grep -E "Requests/sec|99%|Latency|Non-2xx|Socket errors"
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+  else
+    before=$(cpu_ms)
+    out=$("${LOADGEN[@]}" hey -z "${DURATION}s" -c "$CONNECTIONS" -H "$AUTH" "$url")
+    after=$(cpu_ms)
+    echo "$out" | grep -E "Requests/sec|99% in|\[[0-9]+\]"
+    requests=$(echo "$out" | awk '/\[200\]/ { print $2 }')
+  fi
+  # (requests wrk gave up on, "Socket errors: ... timeout", were still served: their CPU is in the figure)
+  if [ -n "$before" ] && [ -n "$after" ] && [ "${requests:-0}" -gt 0 ]; then
+    awk -v c=$((after - before)) -v n="$requests" -v d="$DURATION" 'BEGIN {
+      printf "  tenancy CPU: %.3f ms per request (%d ms over %d requests; %.0f%% of one core)\n", c / n, c, n, c / (d * 10) }'
+  else
+    echo "  tenancy CPU: not measured (set TENANCY_PID for a reused tenancy)"
+  fi
+  echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+# Creating the projects leaves work behind (outbox relay, tenancy's own activity consumer of project.created):
+# wait until the started tenancy is idle (under 10 % of a core over 2 s, at most 3 min) so it is not measured.
+if [ -n "${TENANCY_PID:-}" ]; then
+  for _ in $(seq 1 90); do
+    a=$(cpu_ms); sleep 2; b=$(cpu_ms)
+    [ $((b - a)) -lt 200 ] && break
+  done
+fi
 PAGE=$(( PROJECTS >= 150 ? 3 : 1 ))   # a full page of 50 (page 3 of the default 1,000)
-run "$BASE/api/v1/organizations/$ORG/projects?page=$PAGE&limit=50"
-run "$BASE/v1/organizations/$ORG/members"
+run projects "$BASE/api/v1/organizations/$ORG/projects?page=$PAGE&limit=50"
+run members "$BASE/v1/organizations/$ORG/members"

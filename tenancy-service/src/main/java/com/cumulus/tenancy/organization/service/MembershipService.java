@@ -7,6 +7,7 @@ import com.cumulus.tenancy.access.Permissions;
 import com.cumulus.tenancy.events.TenancyEvents;
 import com.cumulus.tenancy.organization.domain.Membership;
 import com.cumulus.tenancy.organization.domain.UserProfile;
+import com.cumulus.tenancy.organization.repository.MemberListQuery;
 import com.cumulus.tenancy.organization.repository.MembershipRepository;
 import com.cumulus.tenancy.organization.repository.UserProfileRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,13 +38,15 @@ public class MembershipService {
     }
 
     private final MembershipRepository memberships;
+    private final MemberListQuery memberList;
     private final UserProfileRepository profiles;
     private final AccessService access;
     private final TenancyEvents events;
 
-    public MembershipService(MembershipRepository memberships, UserProfileRepository profiles, AccessService access,
+    public MembershipService(MembershipRepository memberships, MemberListQuery memberList, UserProfileRepository profiles, AccessService access,
                              TenancyEvents events) {
         this.memberships = memberships;
+        this.memberList = memberList;
         this.profiles = profiles;
         this.access = access;
         this.events = events;
@@ -81,11 +84,9 @@ public class MembershipService {
         });
     }
 
-    @WithSession
+    /** One statement on the pool (access check, memberships and profiles), no Hibernate session. */
     public Uni<List<Member>> list(Caller caller, UUID organizationId) {
-        return access.require(caller, organizationId, Permissions.MEMBERS_READ)
-                .chain(a -> memberships.ofOrganization(organizationId))
-                .chain(this::withProfiles);
+        return memberList.list(caller, organizationId);
     }
 
     /** Members holding the role (seed 003 admins/billings/developers lists), of the caller's account. */

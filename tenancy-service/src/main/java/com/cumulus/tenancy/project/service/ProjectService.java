@@ -9,6 +9,7 @@ import com.cumulus.tenancy.config.TenancyConfig;
 import com.cumulus.tenancy.events.EventTypes;
 import com.cumulus.tenancy.events.TenancyEvents;
 import com.cumulus.tenancy.project.domain.Project;
+import com.cumulus.tenancy.project.repository.ProjectPageQuery;
 import com.cumulus.tenancy.project.repository.ProjectRepository;
 import com.cumulus.tenancy.quota.service.QuotaService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,17 +34,19 @@ public class ProjectService {
     }
 
     private final ProjectRepository projects;
+    private final ProjectPageQuery pages;
     private final AccessService access;
     private final QuotaService quotas;
     private final TenancyEvents events;
     private final TenancyConfig config;
     private final jakarta.enterprise.inject.Instance<com.cumulus.tenancy.allocation.service.AllocationService> allocations;
 
-    public ProjectService(ProjectRepository projects, AccessService access, QuotaService quotas, TenancyEvents events,
+    public ProjectService(ProjectRepository projects, ProjectPageQuery pages, AccessService access, QuotaService quotas, TenancyEvents events,
                           TenancyConfig config,
                           jakarta.enterprise.inject.Instance<com.cumulus.tenancy.allocation.service.AllocationService> allocations) {
         this.allocations = allocations;
         this.projects = projects;
+        this.pages = pages;
         this.access = access;
         this.quotas = quotas;
         this.events = events;
@@ -113,15 +116,15 @@ public class ProjectService {
         });
     }
 
-    /** Pages are 1-based; the limit is clamped to 1..max; the order (name, id) is stable. */
-    @WithSession
+    /**
+     * Pages are 1-based; the limit is clamped to 1..max; the order (name, id) is stable. One statement on the pool
+     * (access check, page and total together), no Hibernate session: see {@link ProjectPageQuery}.
+     */
     public Uni<ProjectPage> list(Caller caller, UUID organizationId, Integer page, Integer limit) {
         int size = limit == null ? config.paging().defaultLimit()
                 : Math.max(1, Math.min(config.paging().maxLimit(), limit));
         int index = page == null ? 1 : Math.max(1, page);
-        return access.require(caller, organizationId, Permissions.PROJECTS_READ)
-                .chain(a -> projects.page(organizationId, index - 1, size))
-                .chain(items -> projects.countIn(organizationId).map(n -> new ProjectPage(items, n, index, size)));
+        return pages.page(caller, organizationId, index, size);
     }
 
     @WithTransaction
