@@ -36,8 +36,8 @@ class UpstreamFailureTest {
 
     @Test
     void aSlowUpstreamGives504InTheDialect() {
-        // the test profile waits 1 s for the upstream's answer; the echo upstream sleeps 3 s
-        given().header("Authorization", Tokens.user().bearer()).header("X-Echo-Delay-Ms", "3000")
+        // the test profile waits 3 s for the upstream's answer; the echo upstream sleeps 8 s
+        given().header("Authorization", Tokens.user().bearer()).header("X-Echo-Delay-Ms", "8000")
                 .get("/api/v1/projects").then()
                 .statusCode(504)
                 .body("error.type", equalTo("Failed Dependency"))
