@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API with the simulated driver (run with step-delay 0); a real Kafka consumer on provisioning.events counts every
  * transition event. Prints the time until all are running, events lost / duplicated, POST-to-first-event latency and
  * CPU time per service. A second phase then creates M services (default 200) one at a time (1 client, no queueing)
- * to give the unsaturated POST-to-first-event latency. Excluded from the default build (tag "benchmark").
+ * to give the unsaturated POST-to-first-event latency, and the saturated load runs once more on the warm JVM
+ * ({@code -Dbench.warm=false} skips it). Excluded from the default build (tag "benchmark").
  * With {@code -Dbench.profile=/path/prefix} async-profiler (bench.profiler-lib) samples CPU during each phase.
  */
 @QuarkusTest
@@ -91,14 +92,25 @@ class ProvisioningLifecycleBenchmark {
         Phase unsaturated = sequential <= 0 ? null
                 : phase("unsaturated: " + sequential + " services, 1 client, one POST at a time", sequential, 1,
                 "sequential");
+        // the same saturated load once more on the now warm JVM: the first run pays for JIT compilation
+        Phase warm = Boolean.parseBoolean(System.getProperty("bench.warm", "true"))
+                ? phase("saturated again on the warm JVM: " + n + " services, " + concurrency
+                + " concurrent clients", n, concurrency, "warm") : null;
         stop.set(true);
         consumer.join();
 
         List<String> lines = new ArrayList<>();
         lines.add("provisioning-lifecycle benchmark (simulated driver, step-delay " + stepDelay + ")");
         lines.addAll(saturated.lines());
+        List<Phase> phases = new ArrayList<>(List.of(saturated));
         if (unsaturated != null) {
-            lines.addAll(unsaturated.lines());
+            phases.add(unsaturated);
+        }
+        if (warm != null) {
+            phases.add(warm);
+        }
+        for (Phase phase : phases.subList(1, phases.size())) {
+            lines.addAll(phase.lines());
         }
         String report = String.join("\n", lines);
         System.out.println("\n" + report + "\n");
@@ -107,7 +119,7 @@ class ProvisioningLifecycleBenchmark {
         Files.writeString(out, report + "\n");
 
         assertThat(consumerErrors).isEmpty();
-        for (Phase phase : unsaturated == null ? List.of(saturated) : List.of(saturated, unsaturated)) {
+        for (Phase phase : phases) {
             assertThat(phase.failures()).isEmpty();
             assertThat(phase.lost()).isZero();
             assertThat(phase.duplicated()).isZero();
