@@ -3,6 +3,7 @@ package com.cumulus.provisioning.lifecycle;
 import com.cumulus.common.events.CloudEvent;
 import com.cumulus.common.events.Inbox;
 import com.cumulus.provisioning.config.ProvisioningConfig;
+import com.cumulus.provisioning.persistence.FlushAtCommit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -64,18 +65,23 @@ public class CommandConsumer {
             return Uni.createFrom().voidItem();
         }
         // chunks of whole keys: one service's commands stay in one chunk, in order
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> chunk = new ArrayList<>();
-        for (List<String> values : byKey.values()) {
-            if (!chunk.isEmpty() && chunk.size() + values.size() > chunkSize) {
+        List<Chunk> chunks = new ArrayList<>();
+        Chunk chunk = new Chunk(new ArrayList<>(), new ArrayList<>());
+        for (Map.Entry<String, List<String>> entry : byKey.entrySet()) {
+            List<String> values = entry.getValue();
+            if (!chunk.values().isEmpty() && chunk.values().size() + values.size() > chunkSize) {
                 chunks.add(chunk);
-                chunk = new ArrayList<>();
+                chunk = new Chunk(new ArrayList<>(), new ArrayList<>());
             }
-            chunk.addAll(values);
+            UUID serviceId = uuid(entry.getKey());
+            if (serviceId != null) {
+                chunk.serviceIds().add(serviceId);
+            }
+            chunk.values().addAll(values);
         }
         chunks.add(chunk);
         return Multi.createFrom().iterable(chunks)
-                .onItem().transformToUni(values -> detached.call(() -> claimChunk(values)))
+                .onItem().transformToUni(c -> detached.call(() -> claimChunk(c)))
                 .merge(concurrency)
                 .collect().last()
                 .replaceWithVoid();
@@ -84,14 +90,30 @@ public class CommandConsumer {
     private record Claim(CloudEvent event, LifecycleEngine.Plan plan) {
     }
 
+    /** Commands of whole keys, in key order; {@code serviceIds} are the keys (service ids) of the chunk. */
+    private record Chunk(List<UUID> serviceIds, List<String> values) {
+    }
+
+    private static UUID uuid(String key) {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * Claims a chunk in one transaction (each command through the Inbox, which joins it); the engine is woken once it
-     * committed. If the transaction fails, the chunk is claimed one command at a time instead.
+     * committed. The chunk's services are locked up front by one query (in id order, like every multi-service lock),
+     * so each command finds its service already locked in the session; the services' changes are flushed once, at
+     * commit, batched. If the transaction fails, the chunk is claimed one command at a time instead.
      */
-    private Uni<Void> claimChunk(List<String> values) {
+    private Uni<Void> claimChunk(Chunk chunk) {
+        List<String> values = chunk.values();
         List<Claim> claims = new ArrayList<>();
         return Panache.withTransaction(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    Uni<Void> chain = FlushAtCommit.apply().chain(() -> engine.lockAll(chunk.serviceIds()))
+                            .replaceWithVoid();
                     for (String json : values) {
                         chain = chain.chain(() -> inbox.handleOnce(CONSUMER, json, event -> claim(event)
                                 .invoke(plan -> claims.add(new Claim(event, plan)))).replaceWithVoid());

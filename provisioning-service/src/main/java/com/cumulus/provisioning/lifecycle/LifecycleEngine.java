@@ -6,6 +6,7 @@ import com.cumulus.provisioning.driver.DriverSelector;
 import com.cumulus.provisioning.driver.ServiceDriver;
 import com.cumulus.provisioning.driver.ServiceSpec;
 import com.cumulus.provisioning.events.ProvisioningEvents;
+import com.cumulus.provisioning.persistence.FlushAtCommit;
 import com.cumulus.provisioning.service.domain.ManagedService;
 import com.cumulus.provisioning.service.domain.ServiceState;
 import com.cumulus.provisioning.service.domain.StateMachine;
@@ -85,6 +86,18 @@ public class LifecycleEngine {
                     active.remove(serviceId);
                     return rerun.remove(serviceId) ? drive(serviceId) : Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * Inside a transaction: locks these services for update in id order (the order every multi-service lock takes,
+     * so two such transactions cannot deadlock) and returns those that exist.
+     */
+    Uni<List<ManagedService>> lockAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ManagedService.<ManagedService>find("id in ?1 order by id", ids)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /**
@@ -194,8 +207,7 @@ public class LifecycleEngine {
     private Uni<Void> flush(List<Pending> batch) {
         Map<UUID, Plan> plans = new HashMap<>();
         List<UUID> ids = batch.stream().map(Pending::serviceId).distinct().sorted().toList();
-        return Panache.withTransaction(() -> ManagedService.<ManagedService>find("id in ?1 order by id", ids)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return Panache.withTransaction(() -> FlushAtCommit.apply().chain(() -> lockAll(ids))
                         .chain(services -> {
                             Map<UUID, ManagedService> byId = new HashMap<>();
                             services.forEach(s -> byId.put(s.id, s));

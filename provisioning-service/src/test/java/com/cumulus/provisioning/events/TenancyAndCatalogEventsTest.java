@@ -170,6 +170,8 @@ class TenancyAndCatalogEventsTest {
             awaitState(key, "running");
             assertThat(service(key).quota).isEqualTo(ManagedService.QUOTA_RESERVED);
             assertThat(reservations(org)).isEqualTo(2);
+            // the state is committed with its event; the event reaches the tap through the relay and Kafka after it
+            await().atMost(WAIT).until(() -> tap.story(key).contains("provisioning>running"));
             assertThat(tap.story(key)).containsSubsequence("starting>failed", "failed>starting",
                     "service.quota-requested", "starting>provisioning", "provisioning>running");
         }

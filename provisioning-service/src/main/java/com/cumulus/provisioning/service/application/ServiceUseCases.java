@@ -6,6 +6,7 @@ import com.cumulus.provisioning.config.ProvisioningConfig;
 import com.cumulus.provisioning.events.ProvisioningEvents;
 import com.cumulus.provisioning.lifecycle.CommandBus;
 import com.cumulus.provisioning.organization.OrganizationProjection;
+import com.cumulus.provisioning.persistence.FlushAtCommit;
 import com.cumulus.provisioning.quota.QuotaService;
 import com.cumulus.provisioning.service.api.ServiceDtos.PasswordRequest;
 import com.cumulus.provisioning.service.api.ServiceDtos.ReplicaScalingRequest;
@@ -71,6 +72,18 @@ public class ServiceUseCases {
         UUID id = UUID.randomUUID();
         String password = Passwords.generate();
 
+        if (backupId == null && request.maxTotalMemoryGb() == null) {
+            // nothing left to validate depends on the database (only maxTotalMemoryGb is capped by the paid flag):
+            // reserve first, then read the paid flag inside the one write transaction (one session, one connection)
+            ServiceRules.totalMemory(request.minTotalMemoryGb(), null, 0, false);
+            return quota.reserve(organizationId, id.toString(), authorization)
+                    .onFailure().transform(QuotaService::toApi)
+                    .chain(() -> Panache.withTransaction(() -> FlushAtCommit.apply()
+                            .chain(() -> OrganizationProjection.isPaid(organizationId))
+                            .chain(paid -> insert(id, organizationId, request, tier, paid, null, password, actor)))
+                            .onFailure().call(failure -> quota.release(organizationId, id.toString(), authorization)
+                                    .onFailure().recoverWithNull()));
+        }
         return Panache.withSession(() -> OrganizationProjection.isPaid(organizationId)
                         .call(paid -> backupId == null ? Uni.createFrom().voidItem()
                                 : checkRestorable(organizationId, backupId, request.region(), tier)))
@@ -78,15 +91,21 @@ public class ServiceUseCases {
                         totalCap(paid), paid))
                 .call(paid -> quota.reserve(organizationId, id.toString(), authorization)
                         .onFailure().transform(QuotaService::toApi))
-                .chain(paid -> Panache.withTransaction(() -> {
-                    ManagedService service = newService(id, organizationId, null, request, tier, paid, backupId);
-                    service.passwordHash = Passwords.hash(password);
-                    return service.persist()
-                            .chain(() -> events.created(service, actor))
-                            .chain(() -> commands.enqueue(service, "create", actor))
-                            .replaceWith(new Created(service, password));
-                }).onFailure().call(failure -> quota.release(organizationId, id.toString(), authorization)
+                .chain(paid -> Panache.withTransaction(() -> FlushAtCommit.apply()
+                        .chain(() -> insert(id, organizationId, request, tier, paid, backupId, password, actor)))
+                        .onFailure().call(failure -> quota.release(organizationId, id.toString(), authorization)
                         .onFailure().recoverWithNull()));
+    }
+
+    /** Inside the transaction: the service, its service.created event and its create command, committed together. */
+    private Uni<Created> insert(UUID id, String organizationId, ServiceCreateRequest request, String tier,
+                                boolean paid, UUID backupId, String password, String actor) {
+        ManagedService service = newService(id, organizationId, null, request, tier, paid, backupId);
+        service.passwordHash = Passwords.hash(password);
+        return service.persist()
+                .chain(() -> events.created(service, actor))
+                .chain(() -> commands.enqueue(service, "create", actor))
+                .replaceWith(new Created(service, password));
     }
 
     private Uni<Void> checkRestorable(String organizationId, UUID backupId, String region, String tier) {
