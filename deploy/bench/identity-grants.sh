@@ -281,28 +281,50 @@ R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 stop_identity
 
-# Raw Argon2id hash rate on one core with the same library (upper bound for logins/s).
-CP=$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar)
+# Raw Argon2id hash rate on one core (upper bound for logins/s), with BouncyCastle's generator (what the service used
+# before) and with the service's own implementation (identity-service account/service/Argon2id: one reused block
+# buffer), each with the deployment's JVM options; CPU ms per hash of the whole process (GC included).
+CP="$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar):$(ls identity-service/target/quarkus-app/app/*.jar | paste -sd:)"
 cat > "$OUT/Argon2Rate.java" <<'JAVA'
+import com.cumulus.identity.account.service.Argon2id;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import java.lang.management.ManagementFactory;
 public class Argon2Rate {
     public static void main(String[] a) {
-        int m = Integer.parseInt(a[0]), t = Integer.parseInt(a[1]); long end = System.nanoTime() + Long.parseLong(a[2]) * 1_000_000_000L;
-        byte[] out = new byte[32]; int n = 0; long start = System.nanoTime();
-        while (System.nanoTime() < end) {
-            Argon2BytesGenerator g = new Argon2BytesGenerator();
-            g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(19).withMemoryAsKB(m)
-                .withIterations(t).withParallelism(1).withSalt(new byte[16]).build());
-            g.generateBytes("password".getBytes(), out); n++;
+        int m = Integer.parseInt(a[0]), t = Integer.parseInt(a[1]); long seconds = Long.parseLong(a[2]);
+        boolean own = a.length > 3 && a[3].equals("own");
+        Argon2id argon2 = new Argon2id(1);
+        byte[] out = new byte[32];
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            long end = System.nanoTime() + (round == 0 ? 3 : seconds) * 1_000_000_000L;
+            int n = 0; long start = System.nanoTime(); long cpu = os.getProcessCpuTime();
+            while (System.nanoTime() < end) {
+                if (own) {
+                    out = argon2.hash("password".getBytes(), new byte[16], m, t, 32);
+                } else {
+                    Argon2BytesGenerator g = new Argon2BytesGenerator();
+                    g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(19).withMemoryAsKB(m)
+                        .withIterations(t).withParallelism(1).withSalt(new byte[16]).build());
+                    g.generateBytes("password".getBytes(), out);
+                }
+                n++;
+            }
+            if (round == 1) {
+                System.out.printf("%.1f hashes/s, %.1f CPU ms/hash%n", n / ((System.nanoTime() - start) / 1e9),
+                        (os.getProcessCpuTime() - cpu) / 1e6 / n);
+            }
         }
-        System.out.printf("%.1f hashes/s%n", n / ((System.nanoTime() - start) / 1e9));
     }
 }
 JAVA
 for params in "${ARGON2_MEMORY_KIB:-19456} ${ARGON2_ITERATIONS:-2}" "7168 5"; do
   set -- $params
-  echo -n "raw Argon2id m=$1 KiB t=$2 on core 0: " | tee -a "$REPORT"
-  taskset -c 0 java -cp "$CP" "$OUT/Argon2Rate.java" "$1" "$2" 10 | tee -a "$REPORT"
+  for impl in bouncycastle own; do
+    echo -n "raw Argon2id m=$1 KiB t=$2 on core 0 ($impl): " | tee -a "$REPORT"
+    taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP" "$OUT/Argon2Rate.java" "$1" "$2" 10 $impl \
+      | tee -a "$REPORT"
+  done
 done
 echo "report: $REPORT"

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Blake2b (for H0, H' and the tag) is BouncyCastle's. Equality with BouncyCastle's Argon2 is tested
  * ({@code Argon2idTest}).
  */
-final class Argon2id {
+public final class Argon2id {
 
     private static final int BLOCK_LONGS = 128;
     private static final int SYNC_POINTS = 4;
@@ -25,12 +25,12 @@ final class Argon2id {
     private final AtomicInteger kept = new AtomicInteger();
     private final int keep;
 
-    Argon2id(int keep) {
+    public Argon2id(int keep) {
         this.keep = keep;
     }
 
     /** The {@code length}-byte tag of {@code password} (one lane, version 0x13). */
-    byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int length) {
+    public byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int length) {
         if (iterations < 1 || length < 4 || salt.length < 8) {
             throw new IllegalArgumentException("invalid Argon2 parameters");
         }
