@@ -4,9 +4,15 @@
 #   parameters), raw Argon2id hash rate on that core, RSS after the load.
 # Kafka: by default an unreachable address (BENCH_KAFKA overrides), so the benchmark never joins a real stack's
 # consumer groups; events stay in the outbox.
+# Every phase also prints the CPU time the identity process spent per request (utime+stime from /proc/<pid>/stat
+# over the phase, divided by the successful requests): far less sensitive to other load on the machine than req/s.
 # Needs: a JDK, PostgreSQL reachable at $PGHOST:$PGPORT (user postgres) — e.g. the local stack (deploy/local/up) or
 # Debian's postgresql — `hey` and `python3`. Kafka is optional (the outbox keeps events until Kafka is back).
+# The refresh_token load is a small Java program (java.net.http, CHAINS chains, default 64, each refreshing with the
+# token it just received), run with `java RefreshLoad.java` on core 1.
 # Usage: deploy/bench/identity-grants.sh [seconds-per-run]   (results in target/bench/identity-grants.txt)
+#   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
+#   collapsed CPU stacks in target/bench/profile-<run>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-30}"
@@ -21,12 +27,18 @@ SECRET_HASH=$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)
 ADMIN=bench-admin@cumulus.local; ADMIN_PW=bench-admin-password-1
 
 command -v hey >/dev/null || { echo "hey not installed (apt-get install hey)"; exit 1; }
-./mvnw -q -pl identity-service -am package -DskipTests
+[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -pl identity-service -am package -DskipTests
 
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 from pg_database where datname='identity_bench'" \
   | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
 
-start_identity() {  # $1 = argon2 memory KiB, $2 = iterations
+CHAINS="${CHAINS:-64}"
+HZ=$(getconf CLK_TCK)
+start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (profile file)
+  local agent=""
+  if [ "${PROFILE:-0}" = 1 ]; then
+    agent="-agentpath:${ASYNC_PROFILER:-/tmp/ap/linux-x64/libasyncProfiler.so}=start,event=cpu,interval=1ms,file=$PWD/$OUT/profile-$3.txt,collapsed"
+  fi
   QUARKUS_HTTP_PORT=$PORT \
   KAFKA_BOOTSTRAP_SERVERS="${BENCH_KAFKA:-localhost:1}" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://${PGHOST}:${PGPORT}/identity_bench" \
@@ -36,13 +48,20 @@ start_identity() {  # $1 = argon2 memory KiB, $2 = iterations
   CUMULUS_IDENTITY_PASSWORD_MEMORY_KIB="$1" CUMULUS_IDENTITY_PASSWORD_ITERATIONS="$2" \
   CUMULUS_IDENTITY_LOCAL_CLIENT_REDIRECT_URIS="http://localhost:9/cb" \
   CUMULUS_IDENTITY_THROTTLE_SOURCE_FAILURES=1000000 \
-  taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -jar identity-service/target/quarkus-app/quarkus-run.jar \
+  taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS $agent -jar identity-service/target/quarkus-app/quarkus-run.jar \
     > "$OUT/identity.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do curl -fs "$BASE/q/health/live" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "identity did not start"; tail -50 "$OUT/identity.log"; exit 1
 }
 stop_identity() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+# "<summary line>" on stdin, $1 = ticks before, $2 = ticks after -> the line plus the CPU-ms per request
+per_request() {
+  awk -v t0="$1" -v t1="$2" -v hz="$HZ" '{
+    n = 0; if (match($0, /(200s|grants): [0-9]+/)) { split(substr($0, RSTART, RLENGTH), a, ": "); n = a[2] }
+    printf "%s, identity CPU %.2f ms/request\n", $0, (n > 0 ? (t1 - t0) * 1000 / hz / n : 0) }'
+}
 trap stop_identity EXIT
 
 summary() {  # hey output -> "N req/s p50 p99"
@@ -50,7 +69,7 @@ summary() {  # hey output -> "N req/s p50 p99"
        END {printf "%s req/s, p50 %ss, p99 %ss, 200s: %s\n", rps, p50, p99, ok}'
 }
 
-start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}"
+start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
 echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
 
 # warm-up
@@ -58,79 +77,254 @@ taskset -c 1 hey -z 5s -c 16 -m POST -T application/x-www-form-urlencoded \
   -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
 
 echo -n "client_credentials: " | tee -a "$REPORT"
-taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-urlencoded \
-  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" | summary | tee -a "$REPORT"
+T0=$(cpu_ticks)
+R=$(taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-urlencoded \
+  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" | summary)
+echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 
+cat > "$OUT/RefreshLoad.java" <<'JAVA'
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * refresh_token load: N chains, each signs in once (authorization code + PKCE) and then refreshes again and again
+ * with the refresh token it just received (an old one is refused, and reusing it would end the session).
+ * Args: baseUrl email password seconds chains [pid of the service]. Prints "R req/s, p50 Xs, p99 Ys, grants: N,
+ * errors: E" and, given the pid, the CPU time the service spent per grant during the measured run (/proc/pid/stat
+ * utime+stime, read after the sign-ins, so their Argon2 hashes are not counted).
+ */
+public class RefreshLoad {
+    static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    static final Pattern RT = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+    static HttpClient http;
+    static String base;
+
+    public static void main(String[] a) throws Exception {
+        base = a[0];
+        String email = a[1], pw = a[2];
+        long seconds = Long.parseLong(a[3]);
+        int chains = Integer.parseInt(a[4]);
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(2)).build();
+        String[] tokens = new String[chains];
+        for (int i = 0; i < chains; i++) {
+            tokens[i] = login(email, pw);
+        }
+        String pid = a.length > 5 ? a[5] : null;
+        long ticks0 = pid == null ? 0 : ticks(pid);
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        List<CompletableFuture<long[]>> all = new ArrayList<>();
+        for (int i = 0; i < chains; i++) {
+            all.add(chain(tokens[i], end, new long[1024], 0, errors));
+        }
+        List<long[]> results = new ArrayList<>();
+        for (CompletableFuture<long[]> f : all) {
+            long[] r = f.get();
+            results.add(r);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long ticks1 = pid == null ? 0 : ticks(pid);
+        int total = 0;
+        for (long[] r : results) total += (int) r[r.length - 1];
+        long[] merged = new long[total];
+        int k = 0;
+        for (long[] r : results) {
+            int c = (int) r[r.length - 1];
+            System.arraycopy(r, 0, merged, k, c);
+            k += c;
+        }
+        Arrays.sort(merged);
+        System.out.printf("%.1f req/s, p50 %.4fs, p99 %.4fs, grants: %d, errors: %d (java client, %d chains)%n",
+                total / elapsed, total == 0 ? 0 : merged[total / 2] / 1e9, total == 0 ? 0 : merged[(int) (total * 0.99)] / 1e9,
+                total, errors.get(), chains);
+        if (pid != null && total > 0) {
+            // USER_HZ is 100 on Linux
+            System.out.printf("   identity CPU %.2f ms/request%n", (ticks1 - ticks0) * 10.0 / total);
+        }
+        System.exit(0);
+    }
+
+    /** Refreshes until {@code end}; completes with the latencies, the count in the last slot. */
+    static CompletableFuture<long[]> chain(String first, long end, long[] initial, int zero, AtomicLong errors) {
+        CompletableFuture<long[]> done = new CompletableFuture<>();
+        new Object() {
+            long[] lat = initial;
+            int count = zero;
+
+            void next(String rt) {
+                if (System.nanoTime() >= end || rt == null) {
+                    long[] out = Arrays.copyOf(lat, count + 1);
+                    out[count] = count;
+                    done.complete(out);
+                    return;
+                }
+                long t = System.nanoTime();
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=refresh_token&client_id=cumulus-console&refresh_token=" + rt))
+                        .build();
+                http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, failure) -> {
+                    long d = System.nanoTime() - t;
+                    String following = null;
+                    if (resp != null && resp.statusCode() == 200) {
+                        Matcher m = RT.matcher(resp.body());
+                        if (m.find()) {
+                            following = m.group(1);
+                            if (count + 2 > lat.length) lat = Arrays.copyOf(lat, lat.length * 2);
+                            lat[count++] = d;
+                        }
+                    }
+                    if (following == null) {
+                        errors.incrementAndGet();
+                        System.err.println("refresh failed: " + (resp == null ? failure : resp.statusCode() + " " + resp.body()));
+                    }
+                    next(following);
+                });
+            }
+        }.next(first);
+        return done;
+    }
+
+    static long ticks(String pid) throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static String login(String email, String pw) throws Exception {
+        byte[] raw = new byte[32];
+        new SecureRandom().nextBytes(raw);
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String verifier = b64.encodeToString(raw);
+        String challenge = b64.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirect = "http://localhost:9/cb";
+        String q = form(Map.of("response_type", "code", "client_id", "cumulus-console", "redirect_uri", redirect,
+                "scope", "openid", "state", "s", "code_challenge", challenge, "code_challenge_method", "S256"));
+        String html = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/authorization?" + q)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, String> f = new LinkedHashMap<>();
+        Matcher m = HIDDEN.matcher(html);
+        while (m.find()) f.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
+        f.put("email", email);
+        f.put("password", pw);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/authorization"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(f))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = r.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode() + " " + r.body()));
+        String code = null;
+        for (String p : URI.create(location).getRawQuery().split("&")) {
+            if (p.startsWith("code=")) code = URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8);
+        }
+        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
+                        "client_id", "cumulus-console", "redirect_uri", redirect, "code_verifier", verifier)))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher t = RT.matcher(body);
+        if (!t.find()) throw new IllegalStateException("no refresh token: " + body);
+        return t.group(1);
+    }
+
+    static String form(Map<String, String> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> {
+            if (sb.length() > 0) sb.append('&');
+            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return sb.toString();
+    }
+}
+JAVA
+# warm-up of the refresh path (and of the load client), then the measured run; the client reads identity's CPU time
+# itself after its chains have signed in (their Argon2 hashes are not counted)
+taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null
 echo -n "refresh_token: " | tee -a "$REPORT"
-taskset -c 1 python3 - "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" <<'PY' | tee -a "$REPORT"
-import base64, hashlib, http.client, json, os, re, sys, threading, time, urllib.parse
-base, email, pw, duration = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
-host = urllib.parse.urlparse(base)
-def conn(): return http.client.HTTPConnection(host.hostname, host.port)
-def login():
-    c = conn(); verifier = base64.urlsafe_b64encode(os.urandom(32)).rstrip(b'=').decode()
-    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b'=').decode()
-    q = urllib.parse.urlencode({"response_type": "code", "client_id": "cumulus-console", "redirect_uri": "http://localhost:9/cb",
-        "scope": "openid", "state": "s", "code_challenge": challenge, "code_challenge_method": "S256"})
-    c.request("GET", "/oauth2/v2/authorization?" + q); html = c.getresponse().read().decode()
-    form = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', html)); form.update(email=email, password=pw)
-    c.request("POST", "/oauth2/v2/authorization", urllib.parse.urlencode(form), {"Content-Type": "application/x-www-form-urlencoded"})
-    r = c.getresponse(); r.read(); code = urllib.parse.parse_qs(urllib.parse.urlparse(r.getheader("Location")).query)["code"][0]
-    c.request("POST", "/oauth2/v2/token", urllib.parse.urlencode({"grant_type": "authorization_code", "code": code,
-        "client_id": "cumulus-console", "redirect_uri": "http://localhost:9/cb", "code_verifier": verifier}),
-        {"Content-Type": "application/x-www-form-urlencoded"})
-    return json.loads(c.getresponse().read())["refresh_token"]
-lat, lock, stop = [], threading.Lock(), time.time() + duration
-def worker():
-    rt, c, mine = login(), conn(), []
-    while time.time() < stop:
-        t = time.perf_counter()
-        c.request("POST", "/oauth2/v2/token", "grant_type=refresh_token&client_id=cumulus-console&refresh_token=" + rt,
-                  {"Content-Type": "application/x-www-form-urlencoded"})
-        body = json.loads(c.getresponse().read()); rt = body["refresh_token"]; mine.append(time.perf_counter() - t)
-    with lock: lat.extend(mine)
-threads = [threading.Thread(target=worker) for _ in range(16)]
-start = time.time(); [t.start() for t in threads]; [t.join() for t in threads]; elapsed = time.time() - start
-lat.sort(); n = len(lat)
-print(f"{n/elapsed:.1f} req/s, p50 {lat[n//2]:.4f}s, p99 {lat[int(n*0.99)]:.4f}s, grants: {n} (python client, 16 chains)")
-PY
+taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" "$CHAINS" "$PID" \
+  | paste -sd' ' | sed 's/  */ /g; s/) identity/), identity/' | tee -a "$REPORT"
 
 echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
-taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary | tee -a "$REPORT"
+T0=$(cpu_ticks)
+R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary)
+echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
 stop_identity
 
 # The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" >/dev/null
-start_identity 7168 5
+start_identity 7168 5 keycloak
 echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
-taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary | tee -a "$REPORT"
+T0=$(cpu_ticks)
+R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary)
+echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 stop_identity
 
-# Raw Argon2id hash rate on one core with the same library (upper bound for logins/s).
-CP=$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar)
+# Raw Argon2id hash rate on one core (upper bound for logins/s), with BouncyCastle's generator (what the service used
+# before) and with the service's own implementation (identity-service account/service/Argon2id: one reused block
+# buffer), each with the deployment's JVM options; CPU ms per hash of the whole process (GC included).
+CP="$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar):$(ls identity-service/target/quarkus-app/app/*.jar | paste -sd:)"
 cat > "$OUT/Argon2Rate.java" <<'JAVA'
+import com.cumulus.identity.account.service.Argon2id;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import java.lang.management.ManagementFactory;
 public class Argon2Rate {
     public static void main(String[] a) {
-        int m = Integer.parseInt(a[0]), t = Integer.parseInt(a[1]); long end = System.nanoTime() + Long.parseLong(a[2]) * 1_000_000_000L;
-        byte[] out = new byte[32]; int n = 0; long start = System.nanoTime();
-        while (System.nanoTime() < end) {
-            Argon2BytesGenerator g = new Argon2BytesGenerator();
-            g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(19).withMemoryAsKB(m)
-                .withIterations(t).withParallelism(1).withSalt(new byte[16]).build());
-            g.generateBytes("password".getBytes(), out); n++;
+        int m = Integer.parseInt(a[0]), t = Integer.parseInt(a[1]); long seconds = Long.parseLong(a[2]);
+        boolean own = a.length > 3 && a[3].equals("own");
+        Argon2id argon2 = new Argon2id(1);
+        byte[] out = new byte[32];
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 0; round < 2; round++) { // the first round warms up
+            long end = System.nanoTime() + (round == 0 ? 3 : seconds) * 1_000_000_000L;
+            int n = 0; long start = System.nanoTime(); long cpu = os.getProcessCpuTime();
+            while (System.nanoTime() < end) {
+                if (own) {
+                    out = argon2.hash("password".getBytes(), new byte[16], m, t, 32);
+                } else {
+                    Argon2BytesGenerator g = new Argon2BytesGenerator();
+                    g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(19).withMemoryAsKB(m)
+                        .withIterations(t).withParallelism(1).withSalt(new byte[16]).build());
+                    g.generateBytes("password".getBytes(), out);
+                }
+                n++;
+            }
+            if (round == 1) {
+                System.out.printf("%.1f hashes/s, %.1f CPU ms/hash%n", n / ((System.nanoTime() - start) / 1e9),
+                        (os.getProcessCpuTime() - cpu) / 1e6 / n);
+            }
         }
-        System.out.printf("%.1f hashes/s%n", n / ((System.nanoTime() - start) / 1e9));
     }
 }
 JAVA
 for params in "${ARGON2_MEMORY_KIB:-19456} ${ARGON2_ITERATIONS:-2}" "7168 5"; do
   set -- $params
-  echo -n "raw Argon2id m=$1 KiB t=$2 on core 0: " | tee -a "$REPORT"
-  taskset -c 0 java -cp "$CP" "$OUT/Argon2Rate.java" "$1" "$2" 10 | tee -a "$REPORT"
+  for impl in bouncycastle own; do
+    echo -n "raw Argon2id m=$1 KiB t=$2 on core 0 ($impl): " | tee -a "$REPORT"
+    taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP" "$OUT/Argon2Rate.java" "$1" "$2" 10 $impl \
+      | tee -a "$REPORT"
+  done
 done
 echo "report: $REPORT"

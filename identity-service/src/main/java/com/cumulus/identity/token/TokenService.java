@@ -34,6 +34,7 @@ public class TokenService {
     private final IdentityConfig config;
     private final KeyService keys;
     private final JwtConsumer accessTokenConsumer;
+    private volatile CachedSigner es256;
 
     public TokenService(IdentityConfig config, KeyService keys) {
         this.config = config;
@@ -159,6 +160,9 @@ public class TokenService {
         KeyService.ActiveKey key = keys.active(algorithm);
         JwtClaims jwtClaims = new JwtClaims();
         claims.forEach(jwtClaims::setClaim);
+        if (!KeyService.RS256.equals(algorithm) && "JWT".equals(typ)) {
+            return es256(key).sign(jwtClaims.toJson());
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(jwtClaims.toJson());
         jws.setKey(key.privateKey());
@@ -171,6 +175,19 @@ public class TokenService {
         } catch (JoseException e) {
             throw new IllegalStateException("token cannot be signed", e);
         }
+    }
+
+    /** The ES256 signer of the active key, made again only when the key set was reloaded or rotated. */
+    private Es256Signer es256(KeyService.ActiveKey key) {
+        CachedSigner cached = es256;
+        if (cached == null || cached.key() != key) {
+            cached = new CachedSigner(key, new Es256Signer(key.privateKey(), key.kid(), "JWT"));
+            es256 = cached;
+        }
+        return cached.signer();
+    }
+
+    private record CachedSigner(KeyService.ActiveKey key, Es256Signer signer) {
     }
 
     /** OIDC at_hash: left half of SHA-256 of the access token, base64url. */

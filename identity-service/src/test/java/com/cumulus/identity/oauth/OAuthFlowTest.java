@@ -221,6 +221,134 @@ class OAuthFlowTest {
         assertThat(after.indicatesSuccess()).isFalse();
     }
 
+    // ---- refresh_token grant on the reactive pool (RefreshRotation): every branch ----
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    TokenResponse refresh(RefreshToken token) throws Exception {
+        return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/v2/token"), new ClientID(CLIENT),
+                new RefreshTokenGrant(token)).toHTTPRequest().send());
+    }
+
+    void sql(String statement, Object... args) {
+        pool.preparedQuery(statement).execute(io.vertx.mutiny.sqlclient.Tuple.from(args)).await().indefinitely();
+    }
+
+    static String hash(RefreshToken token) {
+        return com.cumulus.identity.token.Secrets.sha256Hex(token.getValue());
+    }
+
+    @Test
+    void refreshedTokensCarryTheUsersOwnOrganizationOnlyAndTheIdTokenValidates() throws Exception {
+        Account account = Accounts.register("refresh-orgs");
+        Account other = Accounts.register("refresh-orgs-other");
+        OIDCTokenResponse tokens = exchange(browserLogin(account.email(), Accounts.PASSWORD));
+        String sid = JWTParser.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getJWTClaimsSet()
+                .getStringClaim("sid");
+        TokenResponse refreshed = refresh(tokens.getOIDCTokens().getRefreshToken());
+        assertThat(refreshed.indicatesSuccess()).as(String.valueOf(refreshed)).isTrue();
+        OIDCTokenResponse next = (OIDCTokenResponse) refreshed.toSuccessResponse();
+        var claims = JWTParser.parse(next.getOIDCTokens().getAccessToken().getValue()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(account.userId());
+        assertThat(claims.getStringClaim("principal_type")).isEqualTo("user");
+        assertThat(claims.getStringClaim("sid")).isEqualTo(sid);
+        assertThat(claims.getStringClaim("client_id")).isEqualTo(CLIENT);
+        assertThat(claims.getStringClaim("email")).isEqualTo(account.email());
+        assertThat(claims.getJSONObjectClaim("orgs")).containsOnlyKeys(account.organizationId())
+                .doesNotContainKey(other.organizationId());
+        assertThat(String.valueOf(claims.getJSONObjectClaim("orgs").get(account.organizationId())))
+                .isEqualTo("[admin]");
+        assertThat(claims.getStringListClaim("platform_roles")).isEmpty();
+        IDTokenClaimsSet id = validator().validate(next.getOIDCTokens().getIDToken(), null);
+        assertThat(id.getSubject().getValue()).isEqualTo(account.userId());
+        assertThat(id.getStringClaim("sid")).isEqualTo(sid);
+        assertThat(id.getNonce()).isNull();
+        assertThat(userinfoStatus(next.getOIDCTokens().getAccessToken())).isEqualTo(200);
+        // the refresh token of one client is unknown to another (and stays usable by its own client)
+        TokenResponse foreign = TokenResponse.parse(new TokenRequest(endpoint("/oauth2/v2/token"),
+                new ClientSecretBasic(new ClientID("test-service"), new Secret("test-service-secret")),
+                new RefreshTokenGrant(next.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
+        assertThat(foreign.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        // a wrong client secret is invalid_client, an unknown client too
+        HTTPResponse wrongSecret = new TokenRequest(endpoint("/oauth2/v2/token"),
+                new ClientSecretBasic(new ClientID("test-service"), new Secret("nope")),
+                new RefreshTokenGrant(next.getOIDCTokens().getRefreshToken())).toHTTPRequest().send();
+        assertThat(wrongSecret.getStatusCode()).isEqualTo(401);
+        given().formParam("grant_type", "refresh_token").formParam("client_id", "no-such-client")
+                .formParam("refresh_token", next.getOIDCTokens().getRefreshToken().getValue())
+                .post("/oauth2/v2/token").then().statusCode(401)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_client"));
+        given().formParam("grant_type", "refresh_token").formParam("client_id", CLIENT)
+                .formParam("refresh_token", "not-a-refresh-token")
+                .post("/oauth2/v2/token").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
+        assertThat(refresh(next.getOIDCTokens().getRefreshToken()).indicatesSuccess()).isTrue();
+    }
+
+    @Test
+    void expiredRefreshTokenIsRefusedAndTheSessionLives() throws Exception {
+        Account account = Accounts.register("refresh-expired");
+        OIDCTokenResponse tokens = exchange(browserLogin(account.email(), Accounts.PASSWORD));
+        RefreshToken token = tokens.getOIDCTokens().getRefreshToken();
+        sql("update refresh_token set expires_at = now() - interval '1 second' where token_hash = $1", hash(token));
+        TokenResponse expired = refresh(token);
+        assertThat(expired.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(expired.toErrorResponse().getErrorObject().getDescription()).contains("expired");
+        assertThat(userinfoStatus(tokens.getOIDCTokens().getAccessToken())).isEqualTo(200);
+    }
+
+    @Test
+    void refreshTokenOfAnEndedSessionIsRefusedAndMarkedUsed() throws Exception {
+        Account account = Accounts.register("refresh-ended");
+        OIDCTokenResponse tokens = exchange(browserLogin(account.email(), Accounts.PASSWORD));
+        RefreshToken token = tokens.getOIDCTokens().getRefreshToken();
+        String sid = JWTParser.parse(tokens.getOIDCTokens().getAccessToken().getValue()).getJWTClaimsSet()
+                .getStringClaim("sid");
+        sql("update user_session set expires_at = now() - interval '1 second' where id = $1",
+                java.util.UUID.fromString(sid));
+        TokenResponse ended = refresh(token);
+        assertThat(ended.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        assertThat(ended.toErrorResponse().getErrorObject().getDescription()).contains("session ended");
+        var used = pool.preparedQuery("select used_at from refresh_token where token_hash = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(hash(token))).await().indefinitely();
+        assertThat(used.iterator().next().getValue("used_at")).isNotNull();
+    }
+
+    @Test
+    void reuseRevokesTheSessionAndPublishesItsTokenIds() throws Exception {
+        Account account = Accounts.register("refresh-reuse-event");
+        OIDCTokenResponse tokens = exchange(browserLogin(account.email(), Accounts.PASSWORD));
+        RefreshToken original = tokens.getOIDCTokens().getRefreshToken();
+        OIDCTokenResponse second = (OIDCTokenResponse) refresh(original).toSuccessResponse();
+        var claims = JWTParser.parse(second.getOIDCTokens().getAccessToken().getValue()).getJWTClaimsSet();
+        assertThat(refresh(original).indicatesSuccess()).isFalse();
+        String event = Events.awaitEvent(bootstrap, "com.cumulus.identity.session.revoked.v1",
+                claims.getStringClaim("sid"));
+        assertThat(event).contains(claims.getJWTID()).contains(account.userId());
+        assertThat(userinfoStatus(second.getOIDCTokens().getAccessToken())).isEqualTo(401);
+    }
+
+    @Test
+    void concurrentUsesOfOneRefreshTokenNeverBothSucceed() throws Exception {
+        Account account = Accounts.register("refresh-race");
+        OIDCTokenResponse tokens = exchange(browserLogin(account.email(), Accounts.PASSWORD));
+        RefreshToken token = tokens.getOIDCTokens().getRefreshToken();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = pool.invokeAll(java.util.List.<java.util.concurrent.Callable<Boolean>>of(
+                    () -> refresh(token).indicatesSuccess(), () -> refresh(token).indicatesSuccess(),
+                    () -> refresh(token).indicatesSuccess(), () -> refresh(token).indicatesSuccess()));
+            long ok = 0;
+            for (var r : results) {
+                ok += r.get() ? 1 : 0;
+            }
+            assertThat(ok).isLessThanOrEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void clientCredentialsWithBasicAndPostAuthentication() throws Exception {
         ClientID id = new ClientID("test-service");

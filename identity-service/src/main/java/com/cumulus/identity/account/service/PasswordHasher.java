@@ -26,14 +26,17 @@ public class PasswordHasher {
     private static final int SALT_BYTES = 16;
     private final IdentityConfig.Password params;
     private final WorkerExecutor hashing;
+    /** Argon2id with one reusable block buffer per hashing thread (one lane, the configured and usual case). */
+    private final Argon2id argon2;
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the account does not exist, so timing does not reveal it. */
     private final String decoy;
 
     public PasswordHasher(IdentityConfig config, Vertx vertx) {
         this.params = config.password();
-        this.hashing = vertx.createSharedWorkerExecutor("argon2id",
-                params.hashingThreads().orElse(Runtime.getRuntime().availableProcessors()));
+        int threads = params.hashingThreads().orElse(Runtime.getRuntime().availableProcessors());
+        this.hashing = vertx.createSharedWorkerExecutor("argon2id", threads);
+        this.argon2 = new Argon2id(threads);
         this.decoy = hash("decoy-password-" + random.nextLong());
     }
 
@@ -98,7 +101,16 @@ public class PasswordHasher {
                 + params.parallelism() + "$");
     }
 
-    static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        if (parallelism == 1) {
+            return argon2.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, length);
+        }
+        return deriveWithBouncyCastle(password, salt, memoryKib, iterations, parallelism, length);
+    }
+
+    /** BouncyCastle's Argon2id: stored hashes with more than one lane (and the reference of {@code Argon2idTest}). */
+    static byte[] deriveWithBouncyCastle(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
+                                         int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)

@@ -4,7 +4,9 @@ import com.cumulus.identity.account.domain.User;
 import com.cumulus.identity.apikey.domain.ApiKey;
 import com.cumulus.identity.oauth.domain.AuthorizationCode;
 import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.oauth.repository.GrantClientLookup;
+import com.cumulus.identity.oauth.repository.RefreshRotation;
 import com.cumulus.identity.session.RefreshToken;
 import com.cumulus.identity.session.SessionService;
 import com.cumulus.identity.session.UserSession;
@@ -29,11 +31,16 @@ public class TokenEndpointService {
     private final TokenService tokens;
     private final SessionService sessions;
     private final GrantClientLookup grantClients;
+    private final RefreshRotation rotation;
+    private final IdentityConfig config;
 
-    public TokenEndpointService(TokenService tokens, SessionService sessions, GrantClientLookup grantClients) {
+    public TokenEndpointService(TokenService tokens, SessionService sessions, GrantClientLookup grantClients,
+                                RefreshRotation rotation, IdentityConfig config) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.grantClients = grantClients;
+        this.rotation = rotation;
+        this.config = config;
     }
 
     /** An authenticated client: a registered OAuth client or an API key. */
@@ -168,33 +175,90 @@ public class TokenEndpointService {
         })).map(TokenEndpointService::unwrap);
     }
 
+    /**
+     * The {@code refresh_token} grant: one read ({@link RefreshRotation#load}), then one statement that rotates
+     * ({@link RefreshRotation#rotate}). Client authentication and every check are those of the other grants:
+     * unknown token or another client's: {@code invalid_grant}; a used one (also one used concurrently, found by the
+     * rotation): the whole session is revoked (with {@code session.revoked}); expired: {@code invalid_grant}; its
+     * session ended: the token is marked used and {@code invalid_grant}.
+     */
     public Uni<Map<String, Object>> refresh(ClientCredentials credentials, String refreshToken, String scope) {
         if (refreshToken == null || refreshToken.isBlank()) {
             return Uni.createFrom().failure(OAuthException.invalidRequest("refresh_token is required"));
         }
-        return Panache.withTransaction(() -> authenticate(credentials, false).chain(auth ->
-                RefreshToken.<RefreshToken>findById(Secrets.sha256Hex(refreshToken)).chain(rt -> {
-                    if (rt == null || !rt.clientId.equals(auth.id())) {
-                        return fail(OAuthException.invalidGrant("unknown refresh token"));
-                    }
-                    if (rt.usedAt != null) {
-                        // reuse of a rotated token: the whole session is revoked
-                        return sessions.find(rt.sessionId.toString())
-                                .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s))
-                                .replaceWith(new Outcome(null, OAuthException.invalidGrant("refresh token already used")));
-                    }
-                    if (rt.expiresAt.isBefore(Instant.now())) {
-                        return fail(OAuthException.invalidGrant("refresh token expired"));
-                    }
-                    rt.usedAt = Instant.now();
-                    return UserSession.<UserSession>findById(rt.sessionId).chain(session -> {
-                        if (session == null || !session.live()) {
-                            return fail(OAuthException.invalidGrant("session ended"));
-                        }
-                        return issueForSession(session, auth.client(), rt.scope, null, false)
-                                .map(body -> new Outcome(body, null));
-                    });
-                }))).map(TokenEndpointService::unwrap);
+        String tokenHash = Secrets.sha256Hex(refreshToken);
+        return rotation.load(credentials.clientId(), tokenHash).chain(state -> {
+            RefreshRotation.Client client = state.client();
+            if (client == null) {
+                return apiKeyClient(credentials)
+                        .map(ignored -> { throw OAuthException.invalidGrant("unknown refresh token"); });
+            }
+            if (!client.enabled()) {
+                throw OAuthException.invalidClient(credentials.basic());
+            }
+            if (!client.publicClient() && !Secrets.matches(credentials.secret(), client.secretHash())) {
+                throw OAuthException.invalidClient(credentials.basic());
+            }
+            RefreshRotation.Token rt = state.token();
+            if (rt == null || !rt.clientId().equals(client.clientId())) {
+                throw OAuthException.invalidGrant("unknown refresh token");
+            }
+            if (rt.usedAt() != null) {
+                return reused(rt.sessionId());
+            }
+            Instant now = Instant.now();
+            if (rt.expiresAt().isBefore(now)) {
+                throw OAuthException.invalidGrant("refresh token expired");
+            }
+            RefreshRotation.Session session = state.session();
+            if (session == null || !session.live()) {
+                return rotation.markUsed(tokenHash, now).map(ignored -> {
+                    throw OAuthException.invalidGrant("session ended");
+                });
+            }
+            RefreshRotation.User user = state.user();
+            if (user == null) {
+                throw OAuthException.invalidGrant("user no longer exists");
+            }
+            String sessionId = session.id().toString();
+            TokenService.Issued issued = tokens.accessToken(new TokenService.Subject(user.id().toString(), "user",
+                    user.email(), user.orgs(), user.platformAdmin() ? List.of("platform-admin") : List.of(),
+                    sessionId, client.clientId(), rt.scope()));
+            String idToken = hasScope(rt.scope(), "openid")
+                    ? tokens.idToken(user.id().toString(), client.clientId(), user.email(), user.firstName(),
+                    user.lastName(), null, session.authTime(), issued.token(), sessionId,
+                    client.idTokenSignedResponseAlg())
+                    : null;
+            String next = Secrets.random(32);
+            return rotation.rotate(new RefreshRotation.Rotation(tokenHash, now, UUID.fromString(issued.jti()),
+                            issued.expiresAt(), Secrets.sha256Hex(next), client.clientId(), rt.scope(),
+                            now.plus(config.tokens().refreshTokenTtl())))
+                    .chain(rotated -> rotated ? Uni.createFrom().item(tokenResponse(issued, next, idToken, rt.scope()))
+                            : reused(rt.sessionId()));
+        });
+    }
+
+    /** A refresh token presented again after its rotation: the whole session is revoked. */
+    private Uni<Map<String, Object>> reused(UUID sessionId) {
+        return Panache.withTransaction(() -> sessions.find(sessionId.toString())
+                        .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s)))
+                .map(ignored -> { throw OAuthException.invalidGrant("refresh token already used"); });
+    }
+
+    /** An API key authenticating as a client (it has no refresh tokens); fails with invalid_client otherwise. */
+    private Uni<Void> apiKeyClient(ClientCredentials credentials) {
+        UUID keyId;
+        try {
+            keyId = UUID.fromString(credentials.clientId());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(OAuthException.invalidClient(credentials.basic()));
+        }
+        return grantClients.apiKey(keyId).map(key -> {
+            if (key == null || !key.usable() || !Secrets.matches(credentials.secret(), key.secretHash())) {
+                throw OAuthException.invalidClient(credentials.basic());
+            }
+            return null;
+        });
     }
 
     private Uni<Map<String, Object>> issueForSession(UserSession session, OAuthClient client, String scope,

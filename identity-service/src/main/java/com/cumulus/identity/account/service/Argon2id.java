@@ -1,0 +1,304 @@
+package com.cumulus.identity.account.service;
+
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Argon2id, version 0x13 (RFC 9106), one lane, filling a flat {@code long[]} that is kept and reused for the next
+ * hash instead of allocating {@code m} KiB of block objects per hash (BouncyCastle's generator allocates 19,456
+ * {@code Block}s for m = 19 MiB on every call: with a small heap they are promoted and full collections follow).
+ * At most {@code keep} buffers are kept (one per hashing thread).
+ * Blake2b (for H0, H' and the tag) is BouncyCastle's. Equality with BouncyCastle's Argon2 is tested
+ * ({@code Argon2idTest}).
+ */
+public final class Argon2id {
+
+    private static final int BLOCK_LONGS = 128;
+    private static final int SYNC_POINTS = 4;
+    private static final int TYPE_ID = 2;
+    private static final int VERSION = 0x13;
+
+    private final ConcurrentLinkedDeque<long[]> buffers = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    private final int keep;
+
+    public Argon2id(int keep) {
+        this.keep = keep;
+    }
+
+    /** The {@code length}-byte tag of {@code password} (one lane, version 0x13). */
+    public byte[] hash(byte[] password, byte[] salt, int memoryKib, int iterations, int length) {
+        if (iterations < 1 || length < 4 || salt.length < 8) {
+            throw new IllegalArgumentException("invalid Argon2 parameters");
+        }
+        int blocks = Math.max(memoryKib, 2 * SYNC_POINTS) / SYNC_POINTS * SYNC_POINTS;
+        long[] memory = take(blocks * BLOCK_LONGS);
+        try {
+            return fill(memory, blocks, password, salt, memoryKib, iterations, length);
+        } finally {
+            if (iterations == 1) {
+                // after one pass the first blocks are cheap functions of the password: never keep them around.
+                // From two passes on the last pass has overwritten every block with memory-hard values.
+                Arrays.fill(memory, 0, blocks * BLOCK_LONGS, 0L);
+            }
+            give(memory);
+        }
+    }
+
+    private long[] take(int longs) {
+        long[] buffer = buffers.pollFirst();
+        if (buffer != null) {
+            kept.decrementAndGet();
+            if (buffer.length >= longs) {
+                return buffer;
+            }
+        }
+        return new long[longs];
+    }
+
+    private void give(long[] buffer) {
+        if (kept.incrementAndGet() <= keep) {
+            buffers.offerFirst(buffer);
+        } else {
+            kept.decrementAndGet();
+        }
+    }
+
+    private static byte[] fill(long[] mem, int blocks, byte[] password, byte[] salt, int memoryKib, int iterations,
+                               int length) {
+        int segmentLength = blocks / SYNC_POINTS;
+        int laneLength = blocks;
+
+        // H0 and the first two blocks
+        Blake2bDigest h0Digest = new Blake2bDigest(512);
+        int[] header = {1, length, memoryKib, iterations, VERSION, TYPE_ID};
+        for (int value : header) {
+            update32(h0Digest, value);
+        }
+        update32(h0Digest, password.length);
+        h0Digest.update(password, 0, password.length);
+        update32(h0Digest, salt.length);
+        h0Digest.update(salt, 0, salt.length);
+        update32(h0Digest, 0); // secret
+        update32(h0Digest, 0); // associated data
+        byte[] h0 = new byte[72];
+        h0Digest.doFinal(h0, 0);
+        byte[] blockBytes = new byte[1024];
+        for (int i = 0; i < 2; i++) {
+            h0[64] = (byte) i;
+            h0[65] = 0;
+            h0[66] = 0;
+            h0[67] = 0;
+            // lane 0: bytes 68..71 stay zero
+            hPrime(h0, blockBytes);
+            load(blockBytes, mem, i * BLOCK_LONGS);
+        }
+
+        long[] zero = new long[BLOCK_LONGS];
+        long[] input = new long[BLOCK_LONGS];
+        long[] address = new long[BLOCK_LONGS];
+        long[] r = new long[BLOCK_LONGS];
+        long[] tmp = new long[BLOCK_LONGS];
+
+        for (int pass = 0; pass < iterations; pass++) {
+            for (int slice = 0; slice < SYNC_POINTS; slice++) {
+                boolean independent = pass == 0 && slice < SYNC_POINTS / 2;
+                if (independent) {
+                    Arrays.fill(input, 0L);
+                    input[0] = pass;
+                    input[1] = 0; // lane
+                    input[2] = slice;
+                    input[3] = blocks;
+                    input[4] = iterations;
+                    input[5] = TYPE_ID;
+                }
+                int start = 0;
+                if (pass == 0 && slice == 0) {
+                    start = 2;
+                    if (independent) {
+                        nextAddresses(zero, input, address, r, tmp);
+                    }
+                }
+                int current = slice * segmentLength + start;
+                int previous = current % laneLength == 0 ? current + laneLength - 1 : current - 1;
+                for (int i = start; i < segmentLength; i++, current++, previous++) {
+                    if (current % laneLength == 1) {
+                        previous = current - 1;
+                    }
+                    long pseudo;
+                    if (independent) {
+                        if (i % BLOCK_LONGS == 0) {
+                            nextAddresses(zero, input, address, r, tmp);
+                        }
+                        pseudo = address[i % BLOCK_LONGS];
+                    } else {
+                        pseudo = mem[previous * BLOCK_LONGS];
+                    }
+                    int reference = referenceIndex(pass, slice, i, segmentLength, laneLength, pseudo & 0xFFFFFFFFL);
+                    fillBlock(mem, previous * BLOCK_LONGS, reference * BLOCK_LONGS, current * BLOCK_LONGS,
+                            pass != 0, r, tmp);
+                }
+            }
+        }
+
+        // the last block of the (only) lane is the final block
+        byte[] last = new byte[1024];
+        store(mem, (laneLength - 1) * BLOCK_LONGS, last);
+        byte[] out = new byte[length];
+        hPrime(last, out);
+        Arrays.fill(last, (byte) 0);
+        Arrays.fill(blockBytes, (byte) 0);
+        Arrays.fill(h0, (byte) 0);
+        return out;
+    }
+
+    /** RFC 9106 3.4.1.1/3.4.1.2 for one lane (the reference block is always in the current lane). */
+    private static int referenceIndex(int pass, int slice, int index, int segmentLength, int laneLength, long j1) {
+        long area;
+        if (pass == 0) {
+            area = slice == 0 ? index - 1 : (long) slice * segmentLength + index - 1;
+        } else {
+            area = laneLength - segmentLength + index - 1;
+        }
+        long relative = (j1 * j1) >>> 32;
+        relative = area - 1 - ((area * relative) >>> 32);
+        long startPosition = pass != 0 && slice != SYNC_POINTS - 1 ? (long) (slice + 1) * segmentLength : 0;
+        return (int) ((startPosition + relative) % laneLength);
+    }
+
+    private static void nextAddresses(long[] zero, long[] input, long[] address, long[] r, long[] tmp) {
+        input[6]++;
+        fillBlock(zero, 0, input, 0, address, 0, false, r, tmp);
+        fillBlock(zero, 0, address, 0, address, 0, false, r, tmp);
+    }
+
+    private static void fillBlock(long[] mem, int prev, int ref, int next, boolean withXor, long[] r, long[] tmp) {
+        fillBlock(mem, prev, mem, ref, mem, next, withXor, r, tmp);
+    }
+
+    /** next = G(prev, ref) (XORed into next from the second pass on). */
+    private static void fillBlock(long[] x, int xo, long[] y, int yo, long[] next, int no, boolean withXor, long[] r,
+                                  long[] tmp) {
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            long v = x[xo + i] ^ y[yo + i];
+            r[i] = v;
+            tmp[i] = withXor ? v ^ next[no + i] : v;
+        }
+        for (int i = 0; i < 8; i++) {
+            int b = 16 * i;
+            round(r, b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 13,
+                    b + 14, b + 15);
+        }
+        for (int i = 0; i < 8; i++) {
+            int b = 2 * i;
+            round(r, b, b + 1, b + 16, b + 17, b + 32, b + 33, b + 48, b + 49, b + 64, b + 65, b + 80, b + 81,
+                    b + 96, b + 97, b + 112, b + 113);
+        }
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            next[no + i] = tmp[i] ^ r[i];
+        }
+    }
+
+    /** One Blake2b round without message on 16 words of {@code v}, in locals (the hot loop of Argon2). */
+    private static void round(long[] v, int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int i8,
+                              int i9, int i10, int i11, int i12, int i13, int i14, int i15) {
+        long v0 = v[i0], v1 = v[i1], v2 = v[i2], v3 = v[i3], v4 = v[i4], v5 = v[i5], v6 = v[i6], v7 = v[i7];
+        long v8 = v[i8], v9 = v[i9], v10 = v[i10], v11 = v[i11], v12 = v[i12], v13 = v[i13], v14 = v[i14];
+        long v15 = v[i15];
+        // g(v0, v4, v8, v12)
+        v0 = f(v0, v4); v12 = Long.rotateRight(v12 ^ v0, 32); v8 = f(v8, v12); v4 = Long.rotateRight(v4 ^ v8, 24);
+        v0 = f(v0, v4); v12 = Long.rotateRight(v12 ^ v0, 16); v8 = f(v8, v12); v4 = Long.rotateRight(v4 ^ v8, 63);
+        // g(v1, v5, v9, v13)
+        v1 = f(v1, v5); v13 = Long.rotateRight(v13 ^ v1, 32); v9 = f(v9, v13); v5 = Long.rotateRight(v5 ^ v9, 24);
+        v1 = f(v1, v5); v13 = Long.rotateRight(v13 ^ v1, 16); v9 = f(v9, v13); v5 = Long.rotateRight(v5 ^ v9, 63);
+        // g(v2, v6, v10, v14)
+        v2 = f(v2, v6); v14 = Long.rotateRight(v14 ^ v2, 32); v10 = f(v10, v14); v6 = Long.rotateRight(v6 ^ v10, 24);
+        v2 = f(v2, v6); v14 = Long.rotateRight(v14 ^ v2, 16); v10 = f(v10, v14); v6 = Long.rotateRight(v6 ^ v10, 63);
+        // g(v3, v7, v11, v15)
+        v3 = f(v3, v7); v15 = Long.rotateRight(v15 ^ v3, 32); v11 = f(v11, v15); v7 = Long.rotateRight(v7 ^ v11, 24);
+        v3 = f(v3, v7); v15 = Long.rotateRight(v15 ^ v3, 16); v11 = f(v11, v15); v7 = Long.rotateRight(v7 ^ v11, 63);
+        // g(v0, v5, v10, v15)
+        v0 = f(v0, v5); v15 = Long.rotateRight(v15 ^ v0, 32); v10 = f(v10, v15); v5 = Long.rotateRight(v5 ^ v10, 24);
+        v0 = f(v0, v5); v15 = Long.rotateRight(v15 ^ v0, 16); v10 = f(v10, v15); v5 = Long.rotateRight(v5 ^ v10, 63);
+        // g(v1, v6, v11, v12)
+        v1 = f(v1, v6); v12 = Long.rotateRight(v12 ^ v1, 32); v11 = f(v11, v12); v6 = Long.rotateRight(v6 ^ v11, 24);
+        v1 = f(v1, v6); v12 = Long.rotateRight(v12 ^ v1, 16); v11 = f(v11, v12); v6 = Long.rotateRight(v6 ^ v11, 63);
+        // g(v2, v7, v8, v13)
+        v2 = f(v2, v7); v13 = Long.rotateRight(v13 ^ v2, 32); v8 = f(v8, v13); v7 = Long.rotateRight(v7 ^ v8, 24);
+        v2 = f(v2, v7); v13 = Long.rotateRight(v13 ^ v2, 16); v8 = f(v8, v13); v7 = Long.rotateRight(v7 ^ v8, 63);
+        // g(v3, v4, v9, v14)
+        v3 = f(v3, v4); v14 = Long.rotateRight(v14 ^ v3, 32); v9 = f(v9, v14); v4 = Long.rotateRight(v4 ^ v9, 24);
+        v3 = f(v3, v4); v14 = Long.rotateRight(v14 ^ v3, 16); v9 = f(v9, v14); v4 = Long.rotateRight(v4 ^ v9, 63);
+        v[i0] = v0; v[i1] = v1; v[i2] = v2; v[i3] = v3; v[i4] = v4; v[i5] = v5; v[i6] = v6; v[i7] = v7;
+        v[i8] = v8; v[i9] = v9; v[i10] = v10; v[i11] = v11; v[i12] = v12; v[i13] = v13; v[i14] = v14; v[i15] = v15;
+    }
+
+    /** BlaMka: x + y + 2 * lo32(x) * lo32(y). */
+    private static long f(long x, long y) {
+        return x + y + 2 * (x & 0xFFFFFFFFL) * (y & 0xFFFFFFFFL);
+    }
+
+    /** H' (RFC 9106 3.3): the variable-length hash of {@code in} into {@code out}. */
+    private static void hPrime(byte[] in, byte[] out) {
+        int length = out.length;
+        if (length <= 64) {
+            Blake2bDigest digest = new Blake2bDigest(length * 8);
+            update32(digest, length);
+            digest.update(in, 0, in.length);
+            digest.doFinal(out, 0);
+            return;
+        }
+        byte[] v = new byte[64];
+        Blake2bDigest digest = new Blake2bDigest(512);
+        update32(digest, length);
+        digest.update(in, 0, in.length);
+        digest.doFinal(v, 0);
+        int written = 0;
+        System.arraycopy(v, 0, out, written, 32);
+        written += 32;
+        int r = (length + 31) / 32 - 2;
+        for (int i = 2; i <= r; i++) {
+            digest.reset();
+            digest.update(v, 0, 64);
+            digest.doFinal(v, 0);
+            System.arraycopy(v, 0, out, written, 32);
+            written += 32;
+        }
+        int rest = length - 32 * r;
+        Blake2bDigest lastDigest = new Blake2bDigest(rest * 8);
+        lastDigest.update(v, 0, 64);
+        byte[] last = new byte[rest];
+        lastDigest.doFinal(last, 0);
+        System.arraycopy(last, 0, out, written, rest);
+        Arrays.fill(v, (byte) 0);
+    }
+
+    private static void update32(Blake2bDigest digest, int value) {
+        digest.update((byte) value);
+        digest.update((byte) (value >>> 8));
+        digest.update((byte) (value >>> 16));
+        digest.update((byte) (value >>> 24));
+    }
+
+    private static void load(byte[] bytes, long[] mem, int offset) {
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            long v = 0;
+            for (int b = 7; b >= 0; b--) {
+                v = (v << 8) | (bytes[8 * i + b] & 0xFFL);
+            }
+            mem[offset + i] = v;
+        }
+    }
+
+    private static void store(long[] mem, int offset, byte[] bytes) {
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            long v = mem[offset + i];
+            for (int b = 0; b < 8; b++) {
+                bytes[8 * i + b] = (byte) (v >>> (8 * b));
+            }
+        }
+    }
+}
