@@ -58,7 +58,7 @@ public class IdempotencyFilter {
     public Uni<Response> claim(ContainerRequestContext request) {
         String key = request.getHeaderString(HEADER);
         if (key == null || !"POST".equals(request.getMethod())) {
-            return Uni.createFrom().nullItem();
+            return null; // a null Uni lets RESTEasy Reactive go on without suspending the request
         }
         if (!VALID_KEY.matcher(key).matches()) {
             return Uni.createFrom().failure(ApiException.invalid(HEADER,
@@ -83,7 +83,7 @@ public class IdempotencyFilter {
     @ServerResponseFilter
     public Uni<Void> complete(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(request.getProperty(CLAIM) instanceof Claim claim)) {
-            return Uni.createFrom().voidItem();
+            return null; // as above: no suspension for the requests without a claimed key
         }
         request.removeProperty(CLAIM);
         int status = response.getStatus();
