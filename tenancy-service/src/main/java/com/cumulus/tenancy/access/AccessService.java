@@ -49,7 +49,7 @@ public class AccessService {
     public Uni<Access> access(Caller caller, UUID organizationId) {
         requireAuthenticated(caller);
         return rolesOf(caller, organizationId).chain(roles -> {
-            if (roles.isEmpty() && !caller.isPlatformAdmin()) {
+            if (!mayHoldAccess(caller, roles)) {
                 return Uni.createFrom().failure(ApiException.notFound("organization"));
             }
             Uni<Boolean> exists = "user".equals(caller.principalType()) && !roles.isEmpty()
@@ -67,11 +67,7 @@ public class AccessService {
 
     /** Like {@link #access} but also requires a permission (403 when missing). */
     public Uni<Access> require(Caller caller, UUID organizationId, String permission) {
-        return access(caller, organizationId).invoke(a -> {
-            if (!a.can(permission)) {
-                throw ApiException.forbidden("permission " + permission + " is required");
-            }
-        });
+        return access(caller, organizationId).invoke(a -> requirePermission(a, permission));
     }
 
     public Uni<Organization> organization(Caller caller, UUID organizationId, String permission) {
@@ -94,7 +90,7 @@ public class AccessService {
                                 + " from membership m where m.organization_id = ?1 and m.user_id = ?2 and m.state = ?4",
                         Object[].class)
                 .setParameter(1, organizationId).setParameter(2, caller.subject())
-                .setParameter(3, "%," + caller.subject().replace("%", "\\%").replace("_", "\\_") + ",%")
+                .setParameter(3, groupPattern(caller.subject()))
                 .setParameter(4, Membership.ACTIVE)
                 .getResultList())
                 .map(rows -> {
@@ -103,15 +99,8 @@ public class AccessService {
                         return roles;
                     }
                     Object[] row = (Object[]) rows.get(0);
-                    for (Object csv : new Object[]{row[0], row[1]}) {
-                        if (csv != null) {
-                            for (String r : ((String) csv).split(",")) {
-                                if (!r.isBlank()) {
-                                    roles.add(r.trim());
-                                }
-                            }
-                        }
-                    }
+                    addRoles(roles, (String) row[0]);
+                    addRoles(roles, (String) row[1]);
                     return roles;
                 });
     }
@@ -148,6 +137,35 @@ public class AccessService {
                         throw ApiException.invalid(field, "unknown role in " + custom);
                     }
                 }).replaceWithVoid();
+    }
+
+    /** A caller without roles in the organization sees nothing of it (404), unless a platform administrator. */
+    static boolean mayHoldAccess(Caller caller, Set<String> roles) {
+        return !roles.isEmpty() || caller.isPlatformAdmin();
+    }
+
+    /** 403 unless the access grants the permission. */
+    static void requirePermission(Access access, String permission) {
+        if (!access.can(permission)) {
+            throw ApiException.forbidden("permission " + permission + " is required");
+        }
+    }
+
+    /** LIKE pattern matching the subject in a group's comma-separated {@code user_ids}. */
+    static String groupPattern(String subject) {
+        return "%," + subject.replace("%", "\\%").replace("_", "\\_") + ",%";
+    }
+
+    /** Adds the roles of a comma-separated list (membership or group roles; null adds nothing). */
+    static void addRoles(Set<String> into, String csv) {
+        if (csv == null) {
+            return;
+        }
+        for (String role : csv.split(",")) {
+            if (!role.isBlank()) {
+                into.add(role.trim());
+            }
+        }
     }
 
     public static void requireAuthenticated(Caller caller) {

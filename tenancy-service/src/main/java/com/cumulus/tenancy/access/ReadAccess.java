@@ -3,6 +3,7 @@ package com.cumulus.tenancy.access;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.cumulus.tenancy.organization.domain.Membership;
+import com.cumulus.tenancy.role.OrgRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -58,7 +59,7 @@ public class ReadAccess {
         boolean user = isUser(caller);
         String subject = caller.subject();
         return Tuple.of(organizationId, user ? subject : "",
-                user ? "%," + subject.replace("%", "\\%").replace("_", "\\_") + ",%" : "",
+                user ? AccessService.groupPattern(subject) : "",
                 !user || caller.isPlatformAdmin());
     }
 
@@ -72,21 +73,18 @@ public class ReadAccess {
             roles = new TreeSet<>();
             String member = first.getString(0);
             if (member != null) {
-                addCsv(roles, member);
-                addCsv(roles, first.getString(1));
+                AccessService.addRoles(roles, member);
+                AccessService.addRoles(roles, first.getString(1));
             }
         } else {
             roles = caller.rolesIn(organizationId.toString());
         }
-        if (roles.isEmpty() && !caller.isPlatformAdmin()
-                || !Boolean.TRUE.equals(first.getBoolean(2))) {
+        if (!AccessService.mayHoldAccess(caller, roles) || !Boolean.TRUE.equals(first.getBoolean(2))) {
             return Uni.createFrom().failure(ApiException.notFound("organization"));
         }
         return permissions(organizationId, roles).map(perms -> {
             Access access = new Access(organizationId, caller.subject(), roles, perms, caller.isPlatformAdmin());
-            if (!access.can(permission)) {
-                throw ApiException.forbidden("permission " + permission + " is required");
-            }
+            AccessService.requirePermission(access, permission);
             return access;
         });
     }
@@ -101,12 +99,8 @@ public class ReadAccess {
                 .execute(Tuple.of(organizationId, custom.toArray(new String[0])))
                 .map((RowSet<Row> rows) -> {
                     Set<String> perms = new TreeSet<>(Permissions.of(roles));
-                    for (Row row : rows) { // as OrgRole#permissionSet
-                        for (String p : row.getString(0).split(",")) {
-                            if (!p.isBlank()) {
-                                perms.add(p);
-                            }
-                        }
+                    for (Row row : rows) {
+                        perms.addAll(OrgRole.permissionSet(row.getString(0)));
                     }
                     return perms;
                 });
@@ -114,16 +108,5 @@ public class ReadAccess {
 
     private static boolean isUser(Caller caller) {
         return "user".equals(caller.principalType());
-    }
-
-    private static void addCsv(Set<String> into, String csv) {
-        if (csv == null) {
-            return;
-        }
-        for (String value : csv.split(",")) {
-            if (!value.isBlank()) {
-                into.add(value.trim());
-            }
-        }
     }
 }

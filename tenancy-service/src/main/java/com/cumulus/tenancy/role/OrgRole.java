@@ -29,8 +29,13 @@ public class OrgRole extends PanacheEntityBase {
     public OffsetDateTime modifiedAt;
 
     public Set<String> permissionSet() {
+        return permissionSet(permissions);
+    }
+
+    /** The permissions of a stored comma-separated list. */
+    public static Set<String> permissionSet(String csv) {
         Set<String> out = new TreeSet<>();
-        for (String p : permissions.split(",")) {
+        for (String p : csv.split(",")) {
             if (!p.isBlank()) {
                 out.add(p);
             }
