@@ -44,6 +44,9 @@ public class ProvisioningEvents {
         data.put("maxTotalMemoryGb", s.maxTotalMemoryGb);
         data.put("numReplicas", s.numReplicas);
         data.put("restoredFromBackupId", s.restoredFromBackupId == null ? null : s.restoredFromBackupId.toString());
+        // "reserved": the quota was reserved synchronously (reference = service id) and tenancy confirms that
+        // provisional reservation when it consumes this event; "requested": a template service, which asks by event
+        data.put("quota", s.quota);
         return outbox.record(SERVICE_CREATED, s.id.toString(), data, actor);
     }
 

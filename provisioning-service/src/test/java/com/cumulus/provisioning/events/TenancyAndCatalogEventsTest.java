@@ -155,6 +155,8 @@ class TenancyAndCatalogEventsTest {
             assertThat(tap.story(key)).containsExactly("service.created", "service.quota-requested",
                     "starting>failed");
             assertThat(tap.of(key).get(2).data().get("reason").asText()).isEqualTo("quota exceeded");
+            // a template service asks by event: tenancy has no synchronous reservation to confirm on service.created
+            assertThat(tap.of(key).get(0).data().get("quota").asText()).isEqualTo("requested");
 
             // a duplicate answer changes nothing
             Map<String, Object> answer = Map.of("organizationId", org, "kind", "services", "quantity", 1,

@@ -87,6 +87,8 @@ class LifecycleTest {
                     "service.deleted");
             await().atMost(WAIT).until(() -> tap.story(id).size() >= expected.size());
             assertThat(tap.story(id)).containsExactlyElementsOf(expected);
+            // tenancy confirms the provisional reservation the POST made when it consumes service.created
+            assertThat(tap.of(id).get(0).data().get("quota").asText()).isEqualTo("reserved");
             CloudEvent running = tap.of(id).get(2);
             assertThat(running.subject()).isEqualTo(id);
             assertThat(running.source()).isEqualTo("/provisioning");

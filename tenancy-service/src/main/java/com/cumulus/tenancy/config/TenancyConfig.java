@@ -3,6 +3,8 @@ package com.cumulus.tenancy.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /** Typed configuration of tenancy-service ({@code cumulus.tenancy.*}). */
 @ConfigMapping(prefix = "cumulus.tenancy")
 public interface TenancyConfig {
@@ -18,6 +20,26 @@ public interface TenancyConfig {
 
     /** Projects. */
     Projects projects();
+
+    /** Leases of reservations made through the synchronous internal endpoint. */
+    Reservations reservations();
+
+    interface Reservations {
+        /**
+         * How long a reservation made through {@code POST /internal/.../quota-reservations} stays provisional before
+         * the reconciler gives it back, unless provisioning's {@code service.created} confirms it first.
+         */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** How often each replica looks for provisional reservations whose lease ran out. */
+        @WithDefault("30s")
+        Duration reconcileEvery();
+
+        /** Expired reservations released per transaction (a full batch is followed by the next one at once). */
+        @WithDefault("500")
+        int reconcileBatchSize();
+    }
 
     interface Projects {
         /** Users a new project may admit through project invitations (seed 003 {@code userLimit}). */

@@ -17,6 +17,8 @@ public final class EventTypes {
     public static final String QUOTA_UPDATED = "com.cumulus.tenancy.quota.updated.v1";
     public static final String QUOTA_RESERVED = "com.cumulus.tenancy.quota.reserved.v1";
     public static final String QUOTA_REJECTED = "com.cumulus.tenancy.quota.rejected.v1";
+    public static final String QUOTA_LEASE_EXPIRED = "com.cumulus.tenancy.quota.lease-expired.v1";
+    public static final String QUOTA_OVERCOMMITTED = "com.cumulus.tenancy.quota.overcommitted.v1";
 
     public static final String ACCOUNT_REGISTERED = "com.cumulus.identity.account.registered.v1";
     public static final String USER_CREATED = "com.cumulus.identity.user.created.v1";
@@ -24,6 +26,7 @@ public final class EventTypes {
     public static final String USER_DELETED = "com.cumulus.identity.user.deleted.v1";
     public static final String ONBOARDING_REQUESTED = "com.cumulus.identity.onboarding.requested.v1";
     public static final String SERVICE_STATE_CHANGED = "com.cumulus.provisioning.service.state-changed.v1";
+    public static final String SERVICE_CREATED = "com.cumulus.provisioning.service.created.v1";
     public static final String SERVICE_QUOTA_REQUESTED = "com.cumulus.provisioning.service.quota-requested.v1";
     public static final String SERVICE_DELETED = "com.cumulus.provisioning.service.deleted.v1";
 

@@ -9,10 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -35,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class QuotaEventsTest {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = QuotaEventChannels.WAIT;
     static final String REQUESTED = "com.cumulus.provisioning.service.quota-requested.v1";
     static final String DELETED = "com.cumulus.provisioning.service.deleted.v1";
     static final String RESERVED = "com.cumulus.tenancy.quota.reserved.v1";
@@ -50,19 +48,16 @@ class QuotaEventsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    KafkaCompanion kafka;
-    ConsumerTask<String, String> tenancyEvents;
+    QuotaEventChannels channels;
 
     @BeforeEach
     void listen() {
-        kafka = new KafkaCompanion(bootstrap);
-        tenancyEvents = kafka.consumeStrings().fromTopics("tenancy.events");
+        channels = new QuotaEventChannels(bootstrap, codec);
     }
 
     @AfterEach
     void close() {
-        tenancyEvents.stop();
-        kafka.close();
+        channels.close();
     }
 
     private CloudEvent requested(String org, String serviceId) {
@@ -78,17 +73,12 @@ class QuotaEventsTest {
     }
 
     private void send(CloudEvent... events) {
-        @SuppressWarnings("unchecked")
-        ProducerRecord<String, String>[] records = java.util.Arrays.stream(events)
-                .map(e -> new ProducerRecord<>("provisioning.events", e.subject(), codec.write(e)))
-                .toArray(ProducerRecord[]::new);
-        kafka.produceStrings().fromRecords(records).awaitCompletion(WAIT);
+        channels.sendAsProvisioning(events);
     }
 
     /** tenancy's quota answers for this organization (key = organizationId). */
     private List<CloudEvent> answers(String org) {
-        return tenancyEvents.getRecords().stream().filter(r -> org.equals(r.key())).map(r -> codec.read(r.value()))
-                .filter(e -> RESERVED.equals(e.type()) || REJECTED.equals(e.type())).toList();
+        return channels.tenancyEvents(org, Set.of(RESERVED, REJECTED));
     }
 
     private int servicesUsed(String org) {

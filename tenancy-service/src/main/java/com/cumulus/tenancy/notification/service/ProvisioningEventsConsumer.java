@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * provisioning.events: every event becomes an activity; a service that became {@code running} in a project posts the
- * project notification (topic {@code service}, topicId = serviceId); {@code service.quota-requested} and
- * {@code service.deleted} reserve and release quota ({@link QuotaEventHandler}). All in the inbox transaction.
+ * project notification (topic {@code service}, topicId = serviceId); {@code service.quota-requested},
+ * {@code service.created} and {@code service.deleted} reserve, confirm and release quota ({@link QuotaEventHandler}).
+ * All in the inbox transaction.
  */
 @ApplicationScoped
 public class ProvisioningEventsConsumer {

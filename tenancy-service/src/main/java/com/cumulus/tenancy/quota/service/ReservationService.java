@@ -4,6 +4,7 @@ import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.cumulus.tenancy.access.AccessService;
 import com.cumulus.tenancy.access.Permissions;
+import com.cumulus.tenancy.config.TenancyConfig;
 import com.cumulus.tenancy.events.EventTypes;
 import com.cumulus.tenancy.events.TenancyEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,30 +19,46 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Quota reservations (provisioning's synchronous call) and the seed 001 quota view. A reservation is one conditional
- * UPDATE of the quota row plus the reservation row, in one transaction: concurrent reservations never exceed it.
+ * Quota reservations (provisioning's synchronous call and its events) and the seed 001 quota view. A reservation is one
+ * conditional UPDATE of the quota row plus the reservation row, in one transaction: concurrent reservations never
+ * exceed it. Reservations of the synchronous call are provisional leases (see {@link ReservationLeaseReconciler}).
  */
 @ApplicationScoped
 public class ReservationService {
 
-    public record Reservation(String reservationId, String kind, int quantity, String reference, boolean created) {
+    public static final String PROVISIONAL = "provisional";
+    public static final String CONFIRMED = "confirmed";
+
+    /** A reservation; {@code expiresAt} is the lease of a provisional one (null once confirmed). */
+    public record Reservation(String reservationId, String kind, int quantity, String reference, boolean created,
+                              String status, OffsetDateTime expiresAt) {
     }
+
+    /** What a confirmation found: a reservation to confirm, or none (its lease ran out and it was released). */
+    public enum Confirmation { CONFIRMED, MISSING }
 
     private final AccessService access;
     private final QuotaService quotas;
     private final TenancyEvents events;
+    private final TenancyConfig config;
 
-    public ReservationService(AccessService access, QuotaService quotas, TenancyEvents events) {
+    public ReservationService(AccessService access, QuotaService quotas, TenancyEvents events, TenancyConfig config) {
         this.access = access;
         this.quotas = quotas;
         this.events = events;
+        this.config = config;
     }
 
-    /** Reserves; the same reference twice returns the first reservation (created=false). */
+    /**
+     * Reserves for provisioning's synchronous call: the reservation is provisional until provisioning's
+     * {@code service.created} confirms it, and released by {@link ReservationLeaseReconciler} when its lease runs out
+     * first. The same reference twice returns the first reservation (created=false).
+     */
     @WithTransaction
     public Uni<Reservation> reserve(Caller caller, UUID organizationId, String kind, int quantity, String reference) {
+        OffsetDateTime expiresAt = OffsetDateTime.now().plus(config.reservations().lease());
         return access.access(caller, organizationId)
-                .chain(a -> reserveInTransaction(organizationId, kind, quantity, reference))
+                .chain(a -> reserveInTransaction(organizationId, kind, quantity, reference, expiresAt))
                 .invoke(r -> {
                     if (r == null) {
                         throw ApiException.conflict(QuotaService.exceeded(kind));
@@ -50,28 +67,36 @@ public class ReservationService {
     }
 
     /**
-     * The reservation itself, in the caller's transaction and without an access check (the synchronous endpoint checks
-     * membership first; provisioning's {@code quota-requested} event carries no caller). An existing reservation of
-     * {@code reference} is returned (created=false); otherwise the reservation row is inserted ({@code on conflict do
-     * nothing}: a concurrent reservation of the same reference wins and is returned) and the quota taken with one
-     * conditional UPDATE. {@code null} when over quota; nothing is left changed then.
+     * A confirmed reservation, in the caller's transaction and without an access check (provisioning's
+     * {@code quota-requested} event carries no caller, and its reservation commits with the event's effect, so it
+     * needs no lease). An existing provisional reservation of {@code reference} is confirmed.
      */
     public Uni<Reservation> reserveInTransaction(UUID organizationId, String kind, int quantity, String reference) {
+        return reserveInTransaction(organizationId, kind, quantity, reference, null)
+                .call(r -> r == null || CONFIRMED.equals(r.status()) ? Uni.createFrom().voidItem()
+                        : confirmInTransaction(organizationId, reference));
+    }
+
+    /**
+     * The reservation itself: provisional until {@code expiresAt}, or confirmed when that is null. An existing
+     * reservation of {@code reference} is returned (created=false); otherwise the reservation row is inserted
+     * ({@code on conflict do nothing}: a concurrent reservation of the same reference wins and is returned) and the
+     * quota taken with one conditional UPDATE. {@code null} when over quota; nothing is left changed then.
+     */
+    private Uni<Reservation> reserveInTransaction(UUID organizationId, String kind, int quantity, String reference,
+                                                  OffsetDateTime expiresAt) {
         return existing(organizationId, reference).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(found);
             }
             UUID id = UUID.randomUUID();
-            return Panache.getSession().chain(s -> s.createNativeQuery(
-                                    "insert into quota_reservation (id, organization_id, kind, quantity, reference, created_at)"
-                                            + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (organization_id, reference) do nothing")
-                            .setParameter(1, id).setParameter(2, organizationId).setParameter(3, kind)
-                            .setParameter(4, quantity).setParameter(5, reference)
-                            .setParameter(6, OffsetDateTime.now()).executeUpdate())
+            String status = expiresAt == null ? CONFIRMED : PROVISIONAL;
+            return insert(id, organizationId, kind, quantity, reference, status, expiresAt)
                     .chain(inserted -> inserted == 0
                             ? existing(organizationId, reference)
                             : quotas.tryConsume(organizationId, kind, quantity).chain(taken -> taken
-                                    ? Uni.createFrom().item(new Reservation(id.toString(), kind, quantity, reference, true))
+                                    ? Uni.createFrom().item(new Reservation(id.toString(), kind, quantity, reference,
+                                            true, status, expiresAt))
                                     : Panache.getSession().chain(s -> s.createNativeQuery(
                                                     "delete from quota_reservation where id = ?1")
                                             .setParameter(1, id).executeUpdate())
@@ -79,9 +104,56 @@ public class ReservationService {
         });
     }
 
+    /**
+     * Confirms the reservation of {@code reference} (provisioning inserted the service it was made for): it no longer
+     * expires. {@link Confirmation#MISSING} when there is none, i.e. its lease ran out and the reconciler released it.
+     * The row lock taken here orders a confirmation and a concurrent release: whichever commits first wins, and the
+     * other sees its outcome.
+     */
+    public Uni<Confirmation> confirmInTransaction(UUID organizationId, String reference) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                                "update quota_reservation set status = 'confirmed', expires_at = null"
+                                        + " where organization_id = ?1 and reference = ?2")
+                        .setParameter(1, organizationId).setParameter(2, reference).executeUpdate())
+                .map(n -> n > 0 ? Confirmation.CONFIRMED : Confirmation.MISSING);
+    }
+
+    /**
+     * A confirmed reservation taken even beyond the quota: only for a service that already exists and lost its
+     * reservation to an expired lease (docs/tenancy-service.md, "Leases"). The quota's {@code used} may then exceed
+     * its {@code quantity}; the caller reports it.
+     */
+    public Uni<Reservation> reserveOverQuotaInTransaction(UUID organizationId, String kind, int quantity,
+                                                          String reference) {
+        UUID id = UUID.randomUUID();
+        return insert(id, organizationId, kind, quantity, reference, CONFIRMED, null)
+                .chain(inserted -> inserted == 0
+                        ? existing(organizationId, reference)
+                        : Panache.getSession().chain(s -> s.createNativeQuery(
+                                        "update quota set used = used + ?3 where organization_id = ?1 and kind = ?2")
+                                .setParameter(1, organizationId).setParameter(2, kind).setParameter(3, quantity)
+                                .executeUpdate())
+                        .replaceWith(new Reservation(id.toString(), kind, quantity, reference, true, CONFIRMED, null)));
+    }
+
+    private static Uni<Integer> insert(UUID id, UUID organizationId, String kind, int quantity, String reference,
+                                       String status, OffsetDateTime expiresAt) {
+        String sql = "insert into quota_reservation (id, organization_id, kind, quantity, reference, created_at, status"
+                + (expiresAt == null ? ") values (?1, ?2, ?3, ?4, ?5, ?6, ?7)" : ", expires_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                + " on conflict (organization_id, reference) do nothing";
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql)
+                    .setParameter(1, id).setParameter(2, organizationId).setParameter(3, kind)
+                    .setParameter(4, quantity).setParameter(5, reference)
+                    .setParameter(6, OffsetDateTime.now()).setParameter(7, status);
+            return (expiresAt == null ? query : query.setParameter(8, expiresAt)).executeUpdate();
+        });
+    }
+
     private Uni<Reservation> existing(UUID organizationId, String reference) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select id, kind, quantity from quota_reservation where organization_id = ?1 and reference = ?2",
+                        "select id, kind, quantity, status, expires_at from quota_reservation"
+                                + " where organization_id = ?1 and reference = ?2",
                         Object[].class)
                 .setParameter(1, organizationId).setParameter(2, reference).getResultList())
                 .map(rows -> {
@@ -89,7 +161,8 @@ public class ReservationService {
                         return null;
                     }
                     Object[] r = (Object[]) rows.get(0);
-                    return new Reservation(r[0].toString(), (String) r[1], ((Number) r[2]).intValue(), reference, false);
+                    return new Reservation(r[0].toString(), (String) r[1], ((Number) r[2]).intValue(), reference,
+                            false, (String) r[3], Timestamps.offset(r[4]));
                 });
     }
 

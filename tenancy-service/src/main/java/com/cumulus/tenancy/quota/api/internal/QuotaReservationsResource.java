@@ -22,7 +22,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Internal (never routed by the gateway): provisioning reserves quota before creating a service. */
+import java.time.OffsetDateTime;
+
+/**
+ * Internal (never routed by the gateway): provisioning reserves quota before creating a service. The reservation is
+ * provisional until provisioning's {@code service.created} confirms it; unconfirmed, it is released when its lease
+ * ({@code cumulus.tenancy.reservations.lease}) runs out.
+ */
 @Path("/internal/organizations/{organizationId}/quota-reservations")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +42,8 @@ public class QuotaReservationsResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReservationResult(String reservationId, String kind, int quantity, String reference) {
+    public record ReservationResult(String reservationId, String kind, int quantity, String reference, String status,
+                                    OffsetDateTime expiresAt) {
     }
 
     private final ReservationService reservations;
@@ -55,7 +62,8 @@ public class QuotaReservationsResource {
         return reservations.reserve(callers.get(), AccessService.parseId(org, "organization"), body.kind(),
                         body.quantity(), body.reference())
                 .map(r -> Response.status(r.created() ? 201 : 200)
-                        .entity(new ReservationResult(r.reservationId(), r.kind(), r.quantity(), r.reference())).build());
+                        .entity(new ReservationResult(r.reservationId(), r.kind(), r.quantity(), r.reference(),
+                                r.status(), r.expiresAt())).build());
     }
 
     @DELETE
