@@ -33,22 +33,31 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class IdentityProjectsResource {
 
+    /** What Quarkus REST announces for the DTOs it serializes itself (the other reads of this resource). */
+    private static final MediaType JSON_UTF8 = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+
     private final ProjectService projects;
+    private final ProjectListJson listJson;
     private final Bodies bodies;
     private final CurrentCaller callers;
 
-    public IdentityProjectsResource(ProjectService projects, Bodies bodies, CurrentCaller callers) {
+    public IdentityProjectsResource(ProjectService projects, ProjectListJson listJson, Bodies bodies,
+                                    CurrentCaller callers) {
         this.projects = projects;
+        this.listJson = listJson;
         this.bodies = bodies;
         this.callers = callers;
     }
 
-    /** The page's items; {@code X-Total-Count}, {@code X-Page} and {@code X-Limit} headers describe the paging. */
+    /**
+     * The page's items (the JSON of {@code List<ProjectRead>}, streamed by {@link ProjectListJson});
+     * {@code X-Total-Count}, {@code X-Page} and {@code X-Limit} headers describe the paging.
+     */
     @GET
     public Uni<Response> list(@PathParam("organizationID") String org, @QueryParam("page") Integer page,
                               @QueryParam("limit") Integer limit) {
         return projects.list(callers.get(), AccessService.parseId(org, "organization"), page, limit)
-                .map(p -> Response.ok(p.items().stream().map(ProjectRead::of).toList())
+                .map(p -> Response.ok(listJson.write(p.items()), JSON_UTF8)
                         .header("X-Total-Count", p.total()).header("X-Page", p.page()).header("X-Limit", p.limit())
                         .build());
     }
