@@ -4,26 +4,36 @@
 #   2. GET /public-products?limit=200  (the largest page)
 #   3. GET /apps/{org}/{app}/subscriptions/{id}
 #   4. POST .../credentials/{id}/verify-client-secret (SHA-256 + MessageDigest.isEqual)
-# catalog-service runs pinned to one core (taskset -c CATALOG_CPU, -XX:ActiveProcessorCount=1); wrk runs on WRK_CPUS.
+# catalog-service runs pinned to one core (taskset -c CATALOG_CPU, -XX:ActiveProcessorCount=1) with the deployment's
+# JVM options (CATALOG_JVM_OPTS, default the JAVA_OPTS_APPEND of deploy/kubernetes); the load generators, PostgreSQL,
+# Kafka and the issuer run on WRK_CPUS, so that nothing else is scheduled on the catalog's core by this script.
 #
 # Self-contained by default (needs only a JDK 17+, wrk and psql): it starts, on private ports so that it never meets
 # a running deploy/local stack, an embedded PostgreSQL 17 and a KRaft Kafka (the jars deploy/local/up uses, copied
 # from the local Maven repository), a tiny token issuer (deploy/bench/catalog-issuer.java: discovery, JWKS, an admin
 # and a member token) and the packaged catalog-service (./mvnw -pl catalog-service -am package -DskipTests).
-# Everything it started is stopped on exit.
+# Everything it started is stopped on exit; the catalog's GC log is kept in catalog-service/target/bench-gc.log.
 #
 # Against a stack that is already running instead: EXTERNAL=1 ADMIN_TOKEN=... USER_TOKEN=... ORG_ID=...
 #   CATALOG_URL=http://localhost:8083 [CATALOG_PID=<pid for CPU figures>] deploy/bench/catalog-read.sh
 #
-# Environment: DURATION (measured wrk run per scenario, default 20s), WARMUP (unmeasured run before it, default 20s),
-#   CONNECTIONS (default 32), CATALOG_CPU (default 0), WRK_CPUS (default 1), PRODUCTS (default 500),
-#   JAVA_OPTS (extra options for catalog-service), PROFILE=1 (JFR recording of each measured run, summarised by
-#   deploy/bench/catalog-jfr-summary.py), SCENARIOS (default "list page subscription verify": 1, 2, 3, 4 above).
+# Environment: DURATION (measured run per scenario and load model, default 20s), WARMUP (unmeasured wrk run before
+#   it, default 20s), CONNECTIONS (default 32), RATE (offered requests/s of the open-loop run, default 3000; 0 skips
+#   it), OPEN_WARMUP (seconds at RATE before its measured part, default 5), CATALOG_CPU (default 0), WRK_CPUS
+#   (default 1), PRODUCTS (default 500), CATALOG_JVM_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), JAVA_OPTS
+#   (more options for catalog-service, e.g. -Dquarkus.vertx.event-loops-pool-size=1), PROFILE=1 (JFR recording of
+#   each measured run, summarised by deploy/bench/catalog-jfr-summary.py), SCENARIOS (default
+#   "list page subscription verify": 1, 2, 3, 4 above).
 #
-# Each scenario prints: wall req/s, p99, non-2xx count, the catalog's own CPU time per request (utime+stime from
-# /proc/<pid>/stat over the measured run; much less sensitive to other load on the machine than req/s), the requests
-# per catalog CPU-second (what one dedicated core would serve), SQL statements per request (xact_commit of the catalog
-# database, autocommit reads) and the load average before and after.
+# Each scenario is measured twice: closed loop (wrk, CONNECTIONS connections each waiting for its response: the
+# saturation throughput and its latency) and open loop (deploy/bench/OpenLoopLoad.java sending RATE requests/s on a
+# fixed schedule whatever the server does, latency counted from the intended send time, so stalls are not hidden by
+# coordinated omission). Each run prints: req/s, latency percentiles, non-2xx count, the catalog's own CPU time per
+# request (utime+stime from /proc/<pid>/stat over the measured run; much less sensitive to other load on the machine
+# than req/s), the requests per catalog CPU-second (what one dedicated core would serve), SQL statements per request
+# (xact_commit of the catalog database, autocommit reads), the load average before and after, the catalog's CPU by
+# thread (event loops, workers, GC, JIT compiler: how many ran and for how long) and its young GC pauses during the
+# run (count, median, max, allocation per request).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DURATION=${DURATION:-20s}
