@@ -20,8 +20,8 @@
 # Environment: DURATION (measured run per scenario and load model, default 20s), WARMUP (unmeasured wrk run before
 #   it, default 20s), CONNECTIONS (default 32), RATE (offered requests/s of the open-loop run, default 3000; 0 skips
 #   it), OPEN_WARMUP (seconds at RATE before its measured part, default 5), CATALOG_CPU (default 0), WRK_CPUS
-#   (default 1), PRODUCTS (default 500), CATALOG_JVM_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC), JAVA_OPTS
-#   (more options for catalog-service, e.g. -Dquarkus.vertx.event-loops-pool-size=1), PROFILE=1 (JFR recording of
+#   (default 1), PRODUCTS (default 500), CATALOG_JVM_OPTS (default -Xms64m -Xmx256m -XX:+UseSerialGC
+#   -Dquarkus.vertx.event-loops-pool-size=1), JAVA_OPTS (more options for catalog-service), PROFILE=1 (JFR recording of
 #   each measured run, summarised by deploy/bench/catalog-jfr-summary.py), SCENARIOS (default
 #   "list page subscription verify": 1, 2, 3, 4 above).
 #
@@ -45,7 +45,7 @@ CATALOG_CPU=${CATALOG_CPU:-0}
 WRK_CPUS=${WRK_CPUS:-1}
 PRODUCTS=${PRODUCTS:-500}
 # the JVM options the deployment gives catalog-service (deploy/kubernetes: JAVA_OPTS_APPEND; docs/operations.md)
-CATALOG_JVM_OPTS=${CATALOG_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+CATALOG_JVM_OPTS=${CATALOG_JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC -Dquarkus.vertx.event-loops-pool-size=1}
 PG_PORT=${BENCH_PG_PORT:-25432}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 ISSUER_PORT=${BENCH_ISSUER_PORT:-18091}
