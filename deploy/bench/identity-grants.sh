@@ -278,6 +278,9 @@ taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATIO
 fi
 
 if phase login; then
+# warm-up of the login path (its JIT work is not counted)
+taskset -c 1 hey -z 5s -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
 echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
 T0=$(cpu_ticks)
 R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
@@ -291,6 +294,8 @@ if phase keycloak; then
 # The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" >/dev/null
 start_identity 7168 5 keycloak
+taskset -c 1 hey -z 5s -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
 echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
 T0=$(cpu_ticks)
 R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
