@@ -11,6 +11,10 @@
 # The refresh_token load is a small Java program (java.net.http, CHAINS chains, default 64, each refreshing with the
 # token it just received), run with `java RefreshLoad.java` on core 1.
 # Usage: deploy/bench/identity-grants.sh [seconds-per-run]   (results in target/bench/identity-grants.txt)
+#   IDENTITY_APP: the quarkus-app directory to run (default identity-service/target/quarkus-app), e.g. a copy of a
+#   build before a change, to compare two builds back to back; IDENTITY_JVM_OPTS overrides the deployment's JVM
+#   options (deploy/kubernetes); the script's environment (e.g. MALLOC_ARENA_MAX) reaches the service.
+#   PHASES: which phases run (default "cc refresh login keycloak raw"), e.g. PHASES="cc login" for a short comparison.
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
 #   collapsed CPU stacks in target/bench/profile-<run>.txt.
 set -euo pipefail
@@ -20,8 +24,10 @@ PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-15432}"
 PORT="${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])")}"
 BASE="http://localhost:${PORT}"
 # the JVM options the deployment uses (deploy/kubernetes: JAVA_OPTS_APPEND)
-IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}"
-OUT=target/bench; mkdir -p "$OUT"; REPORT="$OUT/identity-grants.txt"; : > "$REPORT"
+IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+APP="${IDENTITY_APP:-identity-service/target/quarkus-app}"
+OUT="${BENCH_OUT:-target/bench}"; mkdir -p "$OUT"; REPORT="$OUT/identity-grants.txt"; : > "$REPORT"
 SECRET=bench-secret
 SECRET_HASH=$(printf '%s' "$SECRET" | sha256sum | cut -d' ' -f1)
 ADMIN=bench-admin@cumulus.local; ADMIN_PW=bench-admin-password-1
@@ -33,6 +39,8 @@ PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 fro
   | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
 
 CHAINS="${CHAINS:-64}"
+PHASES=" ${PHASES:-cc refresh login keycloak raw} "
+phase() { [[ "$PHASES" == *" $1 "* ]]; }
 HZ=$(getconf CLK_TCK)
 start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (profile file)
   local agent=""
@@ -48,7 +56,7 @@ start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (pr
   CUMULUS_IDENTITY_PASSWORD_MEMORY_KIB="$1" CUMULUS_IDENTITY_PASSWORD_ITERATIONS="$2" \
   CUMULUS_IDENTITY_LOCAL_CLIENT_REDIRECT_URIS="http://localhost:9/cb" \
   CUMULUS_IDENTITY_THROTTLE_SOURCE_FAILURES=1000000 \
-  taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS $agent -jar identity-service/target/quarkus-app/quarkus-run.jar \
+  taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS $agent -jar "$APP/quarkus-run.jar" \
     > "$OUT/identity.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 120); do curl -fs "$BASE/q/health/live" >/dev/null 2>&1 && return 0; sleep 0.5; done
@@ -69,6 +77,9 @@ summary() {  # hey output -> "N req/s p50 p99"
        END {printf "%s req/s, p50 %ss, p99 %ss, 200s: %s\n", rps, p50, p99, ok}'
 }
 
+# the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
+PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
+  >/dev/null 2>&1 || true
 start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
 echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
 
@@ -76,11 +87,13 @@ echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
 taskset -c 1 hey -z 5s -c 16 -m POST -T application/x-www-form-urlencoded \
   -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
 
+if phase cc; then
 echo -n "client_credentials: " | tee -a "$REPORT"
 T0=$(cpu_ticks)
 R=$(taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-urlencoded \
   -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" | summary)
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
+fi
 
 cat > "$OUT/RefreshLoad.java" <<'JAVA'
 import java.net.URI;
@@ -256,35 +269,46 @@ public class RefreshLoad {
     }
 }
 JAVA
+if phase refresh; then
 # warm-up of the refresh path (and of the load client), then the measured run; the client reads identity's CPU time
 # itself after its chains have signed in (their Argon2 hashes are not counted)
 taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null
 echo -n "refresh_token: " | tee -a "$REPORT"
 taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" "$CHAINS" "$PID" \
   | paste -sd' ' | sed 's/  */ /g; s/) identity/), identity/' | tee -a "$REPORT"
+fi
 
+if phase login; then
+# warm-up of the login path (its JIT work is not counted)
+taskset -c 1 hey -z 5s -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
 echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
 T0=$(cpu_ticks)
 R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
   -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary)
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
+fi
 echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
 stop_identity
 
+if phase keycloak; then
 # The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" >/dev/null
 start_identity 7168 5 keycloak
+taskset -c 1 hey -z 5s -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
 echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
 T0=$(cpu_ticks)
 R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
   -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary)
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 stop_identity
+fi
 
 # Raw Argon2id hash rate on one core (upper bound for logins/s), with BouncyCastle's generator (what the service used
 # before) and with the service's own implementation (identity-service account/service/Argon2id: one reused block
 # buffer), each with the deployment's JVM options; CPU ms per hash of the whole process (GC included).
-CP="$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar):$(ls identity-service/target/quarkus-app/app/*.jar | paste -sd:)"
+CP="$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar):$(ls "$APP"/app/*.jar | paste -sd:)"
 cat > "$OUT/Argon2Rate.java" <<'JAVA'
 import com.cumulus.identity.account.service.Argon2id;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -319,6 +343,7 @@ public class Argon2Rate {
     }
 }
 JAVA
+if phase raw; then
 for params in "${ARGON2_MEMORY_KIB:-19456} ${ARGON2_ITERATIONS:-2}" "7168 5"; do
   set -- $params
   for impl in bouncycastle own; do
@@ -327,4 +352,5 @@ for params in "${ARGON2_MEMORY_KIB:-19456} ${ARGON2_ITERATIONS:-2}" "7168 5"; do
       | tee -a "$REPORT"
   done
 done
+fi
 echo "report: $REPORT"

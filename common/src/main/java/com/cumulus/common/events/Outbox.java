@@ -39,18 +39,36 @@ public class Outbox {
     }
 
     public Uni<CloudEvent> record(String topic, String type, String aggregateId, Object data, String actorId) {
+        Row row = row(topic, type, aggregateId, data, actorId);
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, row.event().id())
+                        .setParameter(2, row.topic())
+                        .setParameter(3, row.aggregateId())
+                        .setParameter(4, row.type())
+                        .setParameter(5, row.payload())
+                        .executeUpdate())
+                .replaceWith(row.event());
+    }
+
+    /**
+     * The {@code outbox_event} row that {@link #record} would insert, on the service's default topic, for a hot path
+     * that writes its state change with one statement of its own on the reactive pool: that statement must insert
+     * the row ({@code event_id, topic, aggregate_id, event_type, payload}) so it commits with the change.
+     */
+    public Row row(String type, String aggregateId, Object data, String actorId) {
+        return row(config.defaultTopic(), type, aggregateId, data, actorId);
+    }
+
+    public Row row(String topic, String type, String aggregateId, Object data, String actorId) {
         JsonNode json = data instanceof JsonNode node ? node : mapper.valueToTree(data);
         CloudEvent event = CloudEvent.of(config.source(), type, aggregateId, mdc(RequestIds.MDC_KEY), actorId,
                 mdc(RequestIds.MDC_ACTOR_TYPE), mdc(RequestIds.MDC_SOURCE_IP), json);
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(INSERT)
-                        .setParameter(1, event.id())
-                        .setParameter(2, topic)
-                        .setParameter(3, aggregateId)
-                        .setParameter(4, type)
-                        .setParameter(5, codec.write(event))
-                        .executeUpdate())
-                .replaceWith(event);
+        return new Row(event, topic, aggregateId, type, codec.write(event));
+    }
+
+    /** An outbox row: the event and the column values of its {@code outbox_event} insert. */
+    public record Row(CloudEvent event, String topic, String aggregateId, String type, String payload) {
     }
 
     private static String mdc(String key) {

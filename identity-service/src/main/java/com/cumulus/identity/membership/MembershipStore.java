@@ -2,6 +2,7 @@ package com.cumulus.identity.membership;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
@@ -18,6 +19,28 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class MembershipStore {
+
+    /**
+     * A scalar subquery of the memberships of the user aliased {@code u} as {@code [[orgId, "role,role"], ...]}
+     * ordered by organization id, for hot paths that read the {@code orgs} claim in their one statement; decoded by
+     * {@link #fromJson}.
+     */
+    public static final String ORGS_JSON = "(select json_agg(json_build_array(cast(m.organization_id as text), m.roles)"
+            + " order by m.organization_id) from membership m where m.user_id = u.id)";
+
+    /** The value of {@link #ORGS_JSON} as {@link #orgsOf} returns it (empty for null). */
+    public static Map<String, List<String>> fromJson(Object value) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (value == null) {
+            return out;
+        }
+        JsonArray rows = value instanceof JsonArray array ? array : new JsonArray(value.toString());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonArray pair = rows.getJsonArray(i);
+            out.put(pair.getString(0), split(pair.getString(1)));
+        }
+        return out;
+    }
 
     public Uni<Map<String, List<String>>> orgsOf(UUID userId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(

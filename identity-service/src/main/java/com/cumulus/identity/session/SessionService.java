@@ -47,12 +47,18 @@ public class SessionService {
         session.authTime = now;
         session.createdAt = now;
         session.expiresAt = now.plus(config.tokens().sessionTtl());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("userId", user.id.toString());
-        data.put("sessionId", session.id.toString());
-        data.put("at", now.toString());
         return session.<UserSession>persist()
-                .chain(saved -> outbox.record(LOGGED_IN, user.id.toString(), data, user.id.toString()).replaceWith(saved));
+                .chain(saved -> outbox.record(LOGGED_IN, user.id.toString(), loggedInData(user.id, session.id, now),
+                        user.id.toString()).replaceWith(saved));
+    }
+
+    /** The data of {@link #LOGGED_IN}. */
+    public static Map<String, Object> loggedInData(UUID userId, UUID sessionId, Instant at) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("userId", userId.toString());
+        data.put("sessionId", sessionId.toString());
+        data.put("at", at.toString());
+        return data;
     }
 
     /** An access token for the user in this session, with orgs from the membership projection. */

@@ -39,7 +39,7 @@ public final class Es256Signer {
             throw new IllegalArgumentException("not a P-256 private key");
         }
         this.key = new ECPrivateKeyParameters(ec.getS(), DOMAIN);
-        String header = "{\"kid\":" + jsonString(kid) + ",\"typ\":" + jsonString(typ) + ",\"alg\":\"ES256\"}";
+        String header = "{\"kid\":" + JsonText.quote(kid) + ",\"typ\":" + JsonText.quote(typ) + ",\"alg\":\"ES256\"}";
         this.headerPrefix = (B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + ".")
                 .getBytes(StandardCharsets.US_ASCII);
     }
@@ -77,24 +77,5 @@ public final class Es256Signer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String jsonString(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }

@@ -160,6 +160,26 @@ class AccountApiTest {
     }
 
     @Test
+    void aLoginClearsTheAccountsFailuresStartsASessionAndPublishesLoggedIn() {
+        Account account = Accounts.register("relogin");
+        for (int round = 0; round < 2; round++) {
+            // two failures per round: three in a row would lock the account, a login in between clears them
+            for (int i = 0; i < 2; i++) {
+                given().contentType(ContentType.JSON).header("X-Forwarded-For", "10.0.1." + (10 * round + i))
+                        .body(Map.of("email", account.email(), "password", "wrong-password"))
+                        .post("/api/v1/session").then().statusCode(401);
+            }
+            String token = Accounts.login(account.email(), Accounts.PASSWORD);
+            given().header("AUTHORIZATION", token).get("/api/v1/me").then().statusCode(200)
+                    .body("content.email", equalTo(account.email()));
+            String claims = new String(Base64.getUrlDecoder().decode(token.replace("Bearer ", "").split("\\.")[1]));
+            String sid = claims.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
+            assertThat(Events.awaitEvent(bootstrap, "com.cumulus.identity.user.logged-in.v1", sid))
+                    .contains(account.userId());
+        }
+    }
+
+    @Test
     void logoutInvalidatesTheTokenAndOthersTrueEndsEveryOtherSession() {
         Account account = Accounts.register("logout");
         String a = Accounts.login(account.email(), Accounts.PASSWORD);

@@ -11,6 +11,7 @@ import com.cumulus.identity.account.api.AccountDtos.RegistrationResult;
 import com.cumulus.identity.account.api.AccountDtos.RoleUserUpdate;
 import com.cumulus.identity.account.api.AccountDtos.RoleUserWrite;
 import com.cumulus.identity.account.domain.PasswordReset;
+import com.cumulus.identity.account.repository.LoginStore;
 import com.cumulus.identity.account.domain.Registration;
 import com.cumulus.identity.account.domain.User;
 import com.cumulus.identity.config.IdentityConfig;
@@ -18,6 +19,7 @@ import com.cumulus.identity.membership.MembershipStore;
 import com.cumulus.identity.session.SessionService;
 import com.cumulus.identity.session.UserSession;
 import com.cumulus.identity.token.Secrets;
+import com.cumulus.identity.token.TokenService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,13 +43,18 @@ public class AccountService {
     private final IdentityConfig config;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final LoginStore logins;
+    private final TokenService tokens;
     private final SessionService sessions;
     private final MembershipStore memberships;
     private final Outbox outbox;
     private final Mails mails;
 
-    public AccountService(IdentityConfig config, PasswordHasher hasher, LoginThrottle throttle,
-                          SessionService sessions, MembershipStore memberships, Outbox outbox, Mails mails) {
+    public AccountService(IdentityConfig config, PasswordHasher hasher, LoginThrottle throttle, LoginStore logins,
+                          TokenService tokens, SessionService sessions, MembershipStore memberships, Outbox outbox,
+                          Mails mails) {
+        this.logins = logins;
+        this.tokens = tokens;
         this.config = config;
         this.hasher = hasher;
         this.throttle = throttle;
@@ -130,24 +137,35 @@ public class AccountService {
 
     // ---- sessions ----
 
+    /**
+     * A password login: {@link LoginThrottle#verify} (one read, the hash on the hashing pool, one write on failure),
+     * then one statement that clears the account's failures, starts the session, records the access token's jti and
+     * the logged-in event (see {@link LoginStore}).
+     */
     public Uni<LoginResult> login(String rawEmail, String password, String source) {
         String email = User.normalize(rawEmail);
-        String accountKey = LoginThrottle.accountKey(email);
-        String sourceKey = LoginThrottle.sourceKey(source);
-        return Panache.withTransaction(() -> throttle.check(accountKey, sourceKey).chain(() -> User.byEmail(email)))
-                .chain(user -> hasher.verifyAsync(password, user == null ? null : user.passwordHash)
-                        .chain(ok -> {
-                            if (!ok) {
-                                return Panache.withTransaction(() -> throttle.failed(accountKey, sourceKey))
-                                        .chain(() -> Uni.createFrom().<LoginResult>failure(
-                                                ApiException.unauthorized("invalid email or password")));
-                            }
-                            return Panache.withTransaction(() -> throttle.succeeded(accountKey)
-                                    .chain(() -> User.<User>findById(user.id))
-                                    .chain(u -> sessions.start(u, null, null)
-                                            .chain(s -> sessions.issue(u, s, null, null))
-                                            .map(t -> new LoginResult(t.token(), u.id.toString(), u.role))));
-                        }));
+        return throttle.verify(email, password, source).chain(user -> {
+            if (user == null) {
+                throw ApiException.unauthorized("invalid email or password");
+            }
+            Instant now = Instant.now();
+            UUID sessionId = UUID.randomUUID();
+            String userId = user.id().toString();
+            TokenService.Issued token = tokens.accessToken(new TokenService.Subject(userId, "user", user.email(),
+                    user.orgs(), user.platformAdmin() ? List.of("platform-admin") : List.of(), sessionId.toString(),
+                    null, null));
+            Outbox.Row event = outbox.row(SessionService.LOGGED_IN, userId,
+                    SessionService.loggedInData(user.id(), sessionId, now), userId);
+            return logins.succeeded(new LoginStore.Start(LoginThrottle.accountKey(email), sessionId, user.id(), null,
+                            null, now, now.plus(config.tokens().sessionTtl()), UUID.fromString(token.jti()),
+                            token.expiresAt(), event))
+                    .map(started -> {
+                        if (!started) {
+                            throw ApiException.unauthorized("invalid email or password");
+                        }
+                        return new LoginResult(token.token(), userId, user.role());
+                    });
+        });
     }
 
     public Uni<Void> logout(Caller caller, boolean others) {

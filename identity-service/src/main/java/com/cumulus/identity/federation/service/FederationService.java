@@ -339,7 +339,7 @@ public class FederationService {
             if (resolved.onboarding() != null) {
                 return Uni.createFrom().item((Decision) new ShowOnboard(resolved.onboarding(), resolved.user().email));
             }
-            return authorization.signedIn(pending.params(), resolved.user());
+            return authorization.signedIn(pending.params(), resolved.user().id);
         }).onFailure(LinkRefused.class).recoverWithItem(e ->
                 authorization.errorRedirect(pending.params(), "access_denied", e.getMessage()));
     }
@@ -457,7 +457,7 @@ public class FederationService {
                                 user.id.toString()))
                         .replaceWith(new Resumed(user, params(login.params)));
             });
-        })).chain(resumed -> authorization.signedIn(resumed.params(), resumed.user()));
+        })).chain(resumed -> authorization.signedIn(resumed.params(), resumed.user().id));
     }
 
     private record Resumed(User user, Map<String, String> params) {

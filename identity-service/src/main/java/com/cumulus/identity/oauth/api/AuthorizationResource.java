@@ -1,12 +1,11 @@
 package com.cumulus.identity.oauth.api;
 
 import com.cumulus.identity.account.api.AccountResource;
+import com.cumulus.identity.account.repository.LoginStore;
 import com.cumulus.identity.account.service.LoginThrottle;
-import com.cumulus.identity.account.service.PasswordHasher;
 import com.cumulus.identity.account.domain.User;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.identity.oauth.service.AuthorizationService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -35,9 +34,9 @@ public class AuthorizationResource {
     @Inject
     AuthorizationService authorization;
     @Inject
-    PasswordHasher hasher;
-    @Inject
     LoginThrottle throttle;
+    @Inject
+    LoginStore logins;
     @Inject
     AuthorizationPages pages;
 
@@ -62,17 +61,10 @@ public class AuthorizationResource {
             return authorization.loginFailed(p, "Invalid email or password.").chain(pages::respond);
         }
         String normalized = User.normalize(email);
-        String accountKey = LoginThrottle.accountKey(normalized);
-        String sourceKey = LoginThrottle.sourceKey(AccountResource.source(request));
-        return Panache.withTransaction(() -> throttle.check(accountKey, sourceKey).chain(() -> User.byEmail(normalized)))
-                .chain(user -> hasher.verifyAsync(password, user == null ? null : user.passwordHash).chain(ok -> {
-                    if (!ok) {
-                        return Panache.withTransaction(() -> throttle.failed(accountKey, sourceKey))
-                                .chain(() -> authorization.loginFailed(p, "Invalid email or password."));
-                    }
-                    return Panache.withTransaction(() -> throttle.succeeded(accountKey))
-                            .chain(() -> authorization.signedIn(p, user));
-                }))
+        return throttle.verify(normalized, password, AccountResource.source(request)).chain(user -> user == null
+                        ? authorization.loginFailed(p, "Invalid email or password.")
+                        : logins.reset(LoginThrottle.accountKey(normalized))
+                                .chain(() -> authorization.signedIn(p, user.id())))
                 .onFailure(ApiException.class).recoverWithUni(e -> authorization.loginFailed(p,
                         ((ApiException) e).status() == 429 ? "Too many failed sign-ins. Try again later."
                                 : "Sign-in failed."))

@@ -3,6 +3,7 @@ package com.cumulus.identity.oauth.api;
 import com.cumulus.identity.oauth.service.ClientCredentials;
 import com.cumulus.identity.oauth.service.OAuthException;
 import com.cumulus.identity.oauth.service.TokenEndpointService;
+import com.cumulus.identity.oauth.service.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.util.Map;
 
 /** {@code /oauth2/v2/token}, {@code /oauth2/v2/revoke} (RFC 7009) and {@code /oauth2/v2/introspect} (RFC 7662). */
 @Path("/oauth2/v2")
@@ -34,14 +34,14 @@ public class TokenResource {
         }
         ClientCredentials client = ClientCredentials.from(authorization, form.getFirst("client_id"),
                 form.getFirst("client_secret"));
-        Uni<Map<String, Object>> result = switch (grantType) {
+        Uni<TokenResponse> result = switch (grantType) {
             case "client_credentials" -> service.clientCredentials(client, form.getFirst("scope"));
             case "authorization_code", "code" -> service.authorizationCode(client, form.getFirst("code"),
                     form.getFirst("redirect_uri"), form.getFirst("code_verifier"));
             case "refresh_token" -> service.refresh(client, form.getFirst("refresh_token"), form.getFirst("scope"));
             default -> throw OAuthException.unsupportedGrantType(grantType);
         };
-        return result.map(TokenResource::noStore);
+        return result.map(response -> noStore(response.toJson()));
     }
 
     @POST

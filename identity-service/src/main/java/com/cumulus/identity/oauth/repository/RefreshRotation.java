@@ -1,7 +1,7 @@
 package com.cumulus.identity.oauth.repository;
 
+import com.cumulus.identity.membership.MembershipStore;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,8 +62,7 @@ public class RefreshRotation {
             + " rt.token_hash, rt.client_id as rt_client_id, rt.session_id, rt.scope, rt.expires_at as rt_expires_at,"
             + " rt.used_at, s.id as s_id, s.user_id, s.auth_time, s.expires_at as s_expires_at, s.revoked_at,"
             + " u.id as u_id, u.email, u.first_name, u.last_name, u.platform_admin,"
-            + " (select json_agg(json_build_array(cast(m.organization_id as text), m.roles) order by m.organization_id)"
-            + "  from membership m where m.user_id = u.id) as orgs"
+            + " " + MembershipStore.ORGS_JSON + " as orgs"
             + " from (select 1) as one"
             + " left join oauth_client c on c.client_id = $1"
             + " left join refresh_token rt on rt.token_hash = $2"
@@ -123,23 +120,8 @@ public class RefreshRotation {
                 instant(row, "auth_time"), instant(row, "s_expires_at"), instant(row, "revoked_at"));
         User user = row.getUUID("u_id") == null ? null : new User(row.getUUID("u_id"), row.getString("email"),
                 row.getString("first_name"), row.getString("last_name"),
-                Boolean.TRUE.equals(row.getBoolean("platform_admin")), orgs(row.getValue("orgs")));
+                Boolean.TRUE.equals(row.getBoolean("platform_admin")), MembershipStore.fromJson(row.getValue("orgs")));
         return new State(client, token, session, user);
-    }
-
-    /** {@code [[orgId, "role,role"], ...]} ordered by organization id, as {@code MembershipStore#orgsOf}. */
-    private static Map<String, List<String>> orgs(Object value) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (value == null) {
-            return out;
-        }
-        JsonArray rows = value instanceof JsonArray array ? array : new JsonArray(value.toString());
-        for (int i = 0; i < rows.size(); i++) {
-            JsonArray pair = rows.getJsonArray(i);
-            String roles = pair.getString(1);
-            out.put(pair.getString(0), roles == null || roles.isBlank() ? List.of() : Arrays.asList(roles.split(",")));
-        }
-        return out;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** The authorization endpoint's decisions: validate the request, reuse or start a session, mint the code. */
 @ApplicationScoped
@@ -112,13 +113,13 @@ public class AuthorizationService {
     }
 
     /** The user signed in on the login page: start a session, set the SSO cookie, redirect with a code. */
-    public Uni<Decision> signedIn(Map<String, String> p, User user) {
+    public Uni<Decision> signedIn(Map<String, String> p, UUID userId) {
         return Panache.withTransaction(() -> validate(p).chain(v -> {
             if (v instanceof Decision d) {
                 return Uni.createFrom().item(d);
             }
             String cookie = Secrets.random(32);
-            return User.<User>findById(user.id)
+            return User.<User>findById(userId)
                     .chain(u -> sessions.start(u, p.get("client_id"), Secrets.sha256Hex(cookie)))
                     .chain(session -> code(p, session))
                     .map(location -> (Decision) new RedirectTo(location, cookie));

@@ -51,7 +51,7 @@ public class TokenEndpointService {
     }
 
     /** A failed grant whose side effects (revocations) must still commit. */
-    private record Outcome(Map<String, Object> body, OAuthException error) {
+    private record Outcome(TokenResponse body, OAuthException error) {
     }
 
     // ---- client authentication ----
@@ -91,7 +91,7 @@ public class TokenEndpointService {
 
     // ---- grants ----
 
-    public Uni<Map<String, Object>> clientCredentials(ClientCredentials credentials, String scope) {
+    public Uni<TokenResponse> clientCredentials(ClientCredentials credentials, String scope) {
         if (credentials.secret() == null || credentials.secret().isEmpty()) {
             return Uni.createFrom().failure(OAuthException.invalidClient(credentials.basic()));
         }
@@ -108,7 +108,7 @@ public class TokenEndpointService {
                 }
                 TokenService.Issued issued = tokens.accessToken(new TokenService.Subject(client.clientId(), "client",
                         null, Map.of(), List.of(), null, client.clientId(), scope));
-                return Uni.createFrom().item(tokenResponse(issued, null, null, scope));
+                return Uni.createFrom().item(TokenResponse.of(issued, null, null, scope));
             }
             UUID keyId;
             try {
@@ -123,12 +123,12 @@ public class TokenEndpointService {
                 TokenService.Issued issued = tokens.accessToken(new TokenService.Subject(key.id().toString(),
                         "api_key", null, Map.of(key.organizationId().toString(), key.roles()), List.of(), null,
                         key.id().toString(), scope));
-                return grantClients.touch(key).replaceWith(tokenResponse(issued, null, null, scope));
+                return grantClients.touch(key).replaceWith(TokenResponse.of(issued, null, null, scope));
             });
         });
     }
 
-    public Uni<Map<String, Object>> authorizationCode(ClientCredentials credentials, String code, String redirectUri,
+    public Uni<TokenResponse> authorizationCode(ClientCredentials credentials, String code, String redirectUri,
                                                       String verifier) {
         if (code == null || code.isBlank()) {
             return Uni.createFrom().failure(OAuthException.invalidRequest("code is required"));
@@ -182,7 +182,7 @@ public class TokenEndpointService {
      * rotation): the whole session is revoked (with {@code session.revoked}); expired: {@code invalid_grant}; its
      * session ended: the token is marked used and {@code invalid_grant}.
      */
-    public Uni<Map<String, Object>> refresh(ClientCredentials credentials, String refreshToken, String scope) {
+    public Uni<TokenResponse> refresh(ClientCredentials credentials, String refreshToken, String scope) {
         if (refreshToken == null || refreshToken.isBlank()) {
             return Uni.createFrom().failure(OAuthException.invalidRequest("refresh_token is required"));
         }
@@ -233,13 +233,13 @@ public class TokenEndpointService {
             return rotation.rotate(new RefreshRotation.Rotation(tokenHash, now, UUID.fromString(issued.jti()),
                             issued.expiresAt(), Secrets.sha256Hex(next), client.clientId(), rt.scope(),
                             now.plus(config.tokens().refreshTokenTtl())))
-                    .chain(rotated -> rotated ? Uni.createFrom().item(tokenResponse(issued, next, idToken, rt.scope()))
+                    .chain(rotated -> rotated ? Uni.createFrom().item(TokenResponse.of(issued, next, idToken, rt.scope()))
                             : reused(rt.sessionId()));
         });
     }
 
     /** A refresh token presented again after its rotation: the whole session is revoked. */
-    private Uni<Map<String, Object>> reused(UUID sessionId) {
+    private Uni<TokenResponse> reused(UUID sessionId) {
         return Panache.withTransaction(() -> sessions.find(sessionId.toString())
                         .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s)))
                 .map(ignored -> { throw OAuthException.invalidGrant("refresh token already used"); });
@@ -261,7 +261,7 @@ public class TokenEndpointService {
         });
     }
 
-    private Uni<Map<String, Object>> issueForSession(UserSession session, OAuthClient client, String scope,
+    private Uni<TokenResponse> issueForSession(UserSession session, OAuthClient client, String scope,
                                                      String nonce, boolean withNonce) {
         String clientId = client.clientId;
         return User.<User>findById(session.userId).chain(user -> {
@@ -276,7 +276,7 @@ public class TokenEndpointService {
                                     user.lastName, withNonce ? nonce : null, session.authTime, issued.token(),
                                     session.id.toString(), client.idTokenSignedResponseAlg);
                         }
-                        return tokenResponse(issued, refresh, idToken, scope);
+                        return TokenResponse.of(issued, refresh, idToken, scope);
                     }));
         });
     }
@@ -361,28 +361,11 @@ public class TokenEndpointService {
         return Uni.createFrom().item(new Outcome(null, e));
     }
 
-    private static Map<String, Object> unwrap(Outcome outcome) {
+    private static TokenResponse unwrap(Outcome outcome) {
         if (outcome.error() != null) {
             throw outcome.error();
         }
         return outcome.body();
-    }
-
-    static Map<String, Object> tokenResponse(TokenService.Issued issued, String refresh, String idToken, String scope) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", issued.token());
-        body.put("token_type", "Bearer");
-        body.put("expires_in", issued.expiresIn());
-        if (refresh != null) {
-            body.put("refresh_token", refresh);
-        }
-        if (idToken != null) {
-            body.put("id_token", idToken);
-        }
-        if (scope != null && !scope.isBlank()) {
-            body.put("scope", scope);
-        }
-        return body;
     }
 
     public static boolean hasScope(String scope, String wanted) {
