@@ -5,7 +5,8 @@
 #   3. gateway     wrk -> gateway (ES256 JWT verified, revocation + rate-limit checks, request id) -> trivial upstream
 # then the gateway's RSS after the load. Everything is started here and stopped on exit.
 # Usage: deploy/bench/gateway.sh            (env: DURATION=20s CONNECTIONS=64 THREADS=2 BUILD=0|1
-#        TARGETS="direct nginx gateway" — a subset to iterate on one of them; GATEWAY_EXTRA_OPTS — more JVM flags)
+#        TARGETS="direct nginx gateway" — a subset to iterate on one of them; GATEWAY_EXTRA_OPTS — more JVM flags;
+#        GATEWAY_JAR — another build's quarkus-run.jar, e.g. a copy of the previous one to compare with)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -20,11 +21,13 @@ GATEWAY_PORT="${GATEWAY_PORT:-18093}"
 ISSUER_PORT="${ISSUER_PORT:-18094}"
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k} ${GATEWAY_EXTRA_OPTS:-}"
 TARGETS="${TARGETS:-direct nginx gateway}"
+GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/quarkus-app/quarkus-run.jar}"
 PATH_UNDER_TEST="/api/v1/projects"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get install -y "$2" >/dev/null; }; }
 need nginx nginx-light
 need wrk wrk
+need hey hey
 
 mkdir -p "$WORK"
 rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt "$WORK/token"
@@ -37,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${BUILD:-0}" = "1" ] || [ ! -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ]; then
+if [ "${BUILD:-0}" = "1" ] || [ ! -f "$GATEWAY_JAR" ]; then
   (cd "$ROOT" && ./mvnw -q -pl gateway -am package -DskipTests)
 fi
 
@@ -86,7 +89,7 @@ java $GATEWAY_JVM_OPTS \
   -Dcumulus.gateway.access-log="${ACCESS_LOG:-false}" \
   -Dkafka.bootstrap.servers=127.0.0.1:9 \
     -Dquarkus.log.console.json.enabled=false \
-  -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 &
+  -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 PIDS+=("$GW_PID")
 for _ in $(seq 1 600); do
