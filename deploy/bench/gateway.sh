@@ -30,7 +30,7 @@ need wrk wrk
 need hey hey
 
 mkdir -p "$WORK"
-rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt "$WORK/token"
+rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt "$WORK"/hey-*.txt "$WORK"/cpu-*.txt "$WORK/token"
 
 PIDS=()
 cleanup() {
@@ -108,20 +108,24 @@ pids_of() { # nginx instance name | gateway -> pids whose CPU time is the proxy'
   if [ "$1" = gateway ]; then echo "$GW_PID"; else
     local master; master="$(cat "$WORK/nginx-$1/nginx.pid")"; echo "$master $(pgrep -P "$master" | tr '\n' ' ')"; fi
 }
-cpu_ticks() { # pids... -> utime+stime in clock ticks
+cpu_ticks() { # pids... -> utime+stime in clock ticks (CPU_FIELDS="14" for user only, "15" for system only)
   local total=0 pid
-  for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done
+  for pid in "$@"; do
+    total=$(( total + $(awk -v f="${CPU_FIELDS:-14 15}" '{n = split(f, i, " "); s = 0; for (k = 1; k <= n; k++) s += $i[k]; print s}' "/proc/$pid/stat") ))
+  done
   echo "$total"
 }
 measure() { # label url process-set
   local pids before after
   pids="$(pids_of "$3")"
+  local user_before user_after
   # shellcheck disable=SC2086
-  before=$(cpu_ticks $pids)
+  before=$(cpu_ticks $pids); user_before=$(CPU_FIELDS=14 cpu_ticks $pids)
   load "$1" "$2" "$DURATION"
   # shellcheck disable=SC2086
-  after=$(cpu_ticks $pids)
+  after=$(cpu_ticks $pids); user_after=$(CPU_FIELDS=14 cpu_ticks $pids)
   echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) )) > "$WORK/cpu-$1.txt"
+  echo $(( (user_after - user_before) * 1000000 / $(getconf CLK_TCK) )) > "$WORK/cpu-user-$1.txt"
 }
 url_of() { case "$1" in direct) echo "$UP" ;; nginx) echo "http://127.0.0.1:$NGINX_PORT" ;;
   gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;; esac; }
@@ -149,12 +153,13 @@ field() { # file label -> value
   esac
 }
 {
-  echo "| target | req/s | p50 | p99 | non-2xx | CPU per request of the measured process (µs) |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| target | req/s | p50 | p99 | non-2xx | CPU per request of the measured process (µs) | of which user (µs) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for t in $TARGETS; do
     f="$WORK/wrk-$t.txt"
     cpu_us=$(( $(cat "$WORK/cpu-$t.txt") / $(field "$f" requests) ))
-    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) | $cpu_us |"
+    user_us=$(( $(cat "$WORK/cpu-user-$t.txt") / $(field "$f" requests) ))
+    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) | $cpu_us | $user_us |"
   done
   echo
   echo "CPU per request: direct = the trivial upstream nginx, nginx = the proxying nginx, gateway = the gateway JVM."

@@ -80,8 +80,6 @@ final class Exchange {
         Channel channel = on.channel();
         if (!body) {
             requestSent = true;
-            // the paused request's end event is consumed
-            request.resume();
             channel.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER,
                     headers, EmptyHttpHeaders.INSTANCE), channel.voidPromise());
             return;

@@ -27,7 +27,6 @@ import java.net.URI;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -88,7 +87,7 @@ public class Forwarder {
         boolean tls = "https".equals(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
         boolean defaultPort = uri.getPort() <= 0;
-        targets.put(upstream, new UpstreamTarget(upstream.name().toLowerCase(Locale.ROOT), uri.getHost(), port, tls,
+        targets.put(upstream, new UpstreamTarget(upstream.label(), uri.getHost(), port, tls,
                 defaultPort ? uri.getHost() : uri.getHost() + ":" + port,
                 (int) config.connectTimeout().toMillis(), config.responseTimeout().toMillis(),
                 config.upstreamIdleTimeout().toNanos(), config.maxConnectionsPerUpstream(),
@@ -149,7 +148,7 @@ public class Forwarder {
      * Whether the request has a body to stream: HTTP/1.x request bodies are framed by {@code Content-Length} or
      * {@code Transfer-Encoding} only (RFC 9112 6.3); on HTTP/2 the frames tell, so the body is always streamed.
      */
-    static boolean hasBody(HttpServerRequest request) {
+    public static boolean hasBody(HttpServerRequest request) {
         if (request.version() == HttpVersion.HTTP_2) {
             return true;
         }
