@@ -49,8 +49,9 @@ final class RelayPool {
                 // header validation off: the headers come from a parsed request or from the gateway itself
                 channel.pipeline().addLast(
                         new HttpClientCodec(4096, 8192, 8192, false, false),
-                        // one timer per connection, re-armed lazily: no timer scheduled per request
-                        new IdleStateHandler(0, 0, target.responseTimeoutMillis(), TimeUnit.MILLISECONDS),
+                        // silence of the upstream: one timer per connection, re-armed lazily (no timer per request);
+                        // reads only, so writes carry no extra promise and listener
+                        new IdleStateHandler(target.responseTimeoutMillis(), 0, 0, TimeUnit.MILLISECONDS),
                         connection);
             }
         };
