@@ -5,7 +5,8 @@
 #   3. gateway     wrk -> gateway (ES256 JWT verified, revocation + rate-limit checks, request id) -> trivial upstream
 # then the gateway's RSS after the load. Everything is started here and stopped on exit.
 # Usage: deploy/bench/gateway.sh            (env: DURATION=20s CONNECTIONS=64 THREADS=2 BUILD=0|1
-#        TARGETS="direct nginx gateway" — a subset to iterate on one of them; GATEWAY_EXTRA_OPTS — more JVM flags)
+#        TARGETS="direct nginx gateway" — a subset to iterate on one of them; GATEWAY_EXTRA_OPTS — more JVM flags;
+#        GATEWAY_JAR — another build's quarkus-run.jar, e.g. a copy of the previous one to compare with)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -20,14 +21,16 @@ GATEWAY_PORT="${GATEWAY_PORT:-18093}"
 ISSUER_PORT="${ISSUER_PORT:-18094}"
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k} ${GATEWAY_EXTRA_OPTS:-}"
 TARGETS="${TARGETS:-direct nginx gateway}"
+GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/quarkus-app/quarkus-run.jar}"
 PATH_UNDER_TEST="/api/v1/projects"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get install -y "$2" >/dev/null; }; }
 need nginx nginx-light
 need wrk wrk
+need hey hey
 
 mkdir -p "$WORK"
-rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt "$WORK/token"
+rm -rf "$WORK"/nginx-* "$WORK"/*.log "$WORK"/wrk-*.txt "$WORK"/hey-*.txt "$WORK"/cpu-*.txt "$WORK/token"
 
 PIDS=()
 cleanup() {
@@ -37,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [ "${BUILD:-0}" = "1" ] || [ ! -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ]; then
+if [ "${BUILD:-0}" = "1" ] || [ ! -f "$GATEWAY_JAR" ]; then
   (cd "$ROOT" && ./mvnw -q -pl gateway -am package -DskipTests)
 fi
 
@@ -86,7 +89,7 @@ java $GATEWAY_JVM_OPTS \
   -Dcumulus.gateway.access-log="${ACCESS_LOG:-false}" \
   -Dkafka.bootstrap.servers=127.0.0.1:9 \
     -Dquarkus.log.console.json.enabled=false \
-  -jar "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" > "$WORK/gateway.log" 2>&1 &
+  -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
 GW_PID=$!
 PIDS+=("$GW_PID")
 for _ in $(seq 1 600); do
@@ -105,20 +108,24 @@ pids_of() { # nginx instance name | gateway -> pids whose CPU time is the proxy'
   if [ "$1" = gateway ]; then echo "$GW_PID"; else
     local master; master="$(cat "$WORK/nginx-$1/nginx.pid")"; echo "$master $(pgrep -P "$master" | tr '\n' ' ')"; fi
 }
-cpu_ticks() { # pids... -> utime+stime in clock ticks
+cpu_ticks() { # pids... -> utime+stime in clock ticks (CPU_FIELDS="14" for user only, "15" for system only)
   local total=0 pid
-  for pid in "$@"; do total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") )); done
+  for pid in "$@"; do
+    total=$(( total + $(awk -v f="${CPU_FIELDS:-14 15}" '{n = split(f, i, " "); s = 0; for (k = 1; k <= n; k++) s += $i[k]; print s}' "/proc/$pid/stat") ))
+  done
   echo "$total"
 }
 measure() { # label url process-set
   local pids before after
   pids="$(pids_of "$3")"
+  local user_before user_after
   # shellcheck disable=SC2086
-  before=$(cpu_ticks $pids)
+  before=$(cpu_ticks $pids); user_before=$(CPU_FIELDS=14 cpu_ticks $pids)
   load "$1" "$2" "$DURATION"
   # shellcheck disable=SC2086
-  after=$(cpu_ticks $pids)
+  after=$(cpu_ticks $pids); user_after=$(CPU_FIELDS=14 cpu_ticks $pids)
   echo $(( (after - before) * 1000000 / $(getconf CLK_TCK) )) > "$WORK/cpu-$1.txt"
+  echo $(( (user_after - user_before) * 1000000 / $(getconf CLK_TCK) )) > "$WORK/cpu-user-$1.txt"
 }
 url_of() { case "$1" in direct) echo "$UP" ;; nginx) echo "http://127.0.0.1:$NGINX_PORT" ;;
   gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;; esac; }
@@ -146,12 +153,13 @@ field() { # file label -> value
   esac
 }
 {
-  echo "| target | req/s | p50 | p99 | non-2xx | CPU per request of the measured process (µs) |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| target | req/s | p50 | p99 | non-2xx | CPU per request of the measured process (µs) | of which user (µs) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for t in $TARGETS; do
     f="$WORK/wrk-$t.txt"
     cpu_us=$(( $(cat "$WORK/cpu-$t.txt") / $(field "$f" requests) ))
-    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) | $cpu_us |"
+    user_us=$(( $(cat "$WORK/cpu-user-$t.txt") / $(field "$f" requests) ))
+    echo "| $t | $(field "$f" rps) | $(field "$f" p50) | $(field "$f" p99) | $(field "$f" non2xx) | $cpu_us | $user_us |"
   done
   echo
   echo "CPU per request: direct = the trivial upstream nginx, nginx = the proxying nginx, gateway = the gateway JVM."

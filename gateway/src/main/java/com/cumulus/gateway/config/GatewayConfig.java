@@ -40,13 +40,9 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration responseTimeout();
 
-    /** Pooled connections per upstream. */
+    /** Pooled connections per upstream and event loop (requests beyond wait for a connection to be released). */
     @WithDefault("256")
     int maxConnectionsPerUpstream();
-
-    /** Proxy on connections owned by the event loop the request arrived on (one client per loop and upstream). */
-    @WithDefault("true")
-    boolean upstreamClientPerEventLoop();
 
     Auth auth();
 

@@ -98,7 +98,7 @@ public class MergedOpenApi {
             Upstream upstream = entry.getKey();
             JsonObject doc = entry.getValue();
             if (doc == null) {
-                unavailable.add(upstream.name().toLowerCase(Locale.ROOT));
+                unavailable.add(upstream.label());
                 continue;
             }
             Map<String, String> renames = new HashMap<>();
@@ -198,7 +198,7 @@ public class MergedOpenApi {
     }
 
     private static String prefix(Upstream upstream) {
-        String name = upstream.name().toLowerCase(Locale.ROOT);
+        String name = upstream.label();
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,7 +51,7 @@ public class RateLimiter {
                 return group.name();
             }
         }
-        return upstream.name().toLowerCase(Locale.ROOT);
+        return upstream.label();
     }
 
     /** Counts the call; throws a 429 {@link EdgeFailure} with the seconds to wait when a bucket is empty. */

@@ -7,6 +7,7 @@ import com.cumulus.gateway.auth.EdgeFailure;
 import com.cumulus.gateway.auth.Principal;
 import com.cumulus.gateway.auth.PublicPaths;
 import com.cumulus.gateway.auth.TokenVerifier;
+import com.cumulus.gateway.auth.VerifiedToken;
 import com.cumulus.gateway.config.GatewayConfig;
 import com.cumulus.gateway.edge.ClientAddress;
 import com.cumulus.gateway.edge.Cors;
@@ -15,6 +16,7 @@ import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.ratelimit.RateLimiter;
 import com.cumulus.gateway.revocation.RevokedTokens;
 import com.cumulus.gateway.upstream.Forwarder;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -104,22 +106,34 @@ public class ProxyRoutes {
             cors.answerOptions(request, requestId);
             return;
         }
-        request.pause();
-        authenticate(request, method, path).onComplete(outcome -> {
-            if (outcome.failed()) {
-                refuse(request, outcome.cause(), requestId);
-                return;
-            }
-            Principal principal = outcome.result();
-            logged[1] = principal.rateKey();
-            try {
-                limiter.check(principal, path, group);
-            } catch (EdgeFailure failure) {
-                refuse(request, failure, requestId);
-                return;
-            }
-            forwarder.forward(upstream, request, principal, requestId);
-        });
+        if (Forwarder.hasBody(request)) {
+            // the body waits until the upstream connection is there (a bodyless request's end event is just consumed)
+            request.pause();
+        }
+        Future<Principal> authenticated = authenticate(request, method, path);
+        if (authenticated.isComplete()) {
+            // the usual case (a token verified before, a public path): no listener, no hop
+            proceed(authenticated, request, path, upstream, group, requestId, logged);
+        } else {
+            authenticated.onComplete(outcome -> proceed(outcome, request, path, upstream, group, requestId, logged));
+        }
+    }
+
+    private void proceed(AsyncResult<Principal> outcome, HttpServerRequest request, String path, Upstream upstream,
+                         String group, String requestId, String[] logged) {
+        if (outcome.failed()) {
+            refuse(request, outcome.cause(), requestId);
+            return;
+        }
+        Principal principal = outcome.result();
+        logged[1] = principal.rateKey();
+        try {
+            limiter.check(principal, path, group);
+        } catch (EdgeFailure failure) {
+            refuse(request, failure, requestId);
+            return;
+        }
+        forwarder.forward(upstream, request, principal, requestId);
     }
 
     private Future<Principal> authenticate(HttpServerRequest request, String method, String path) {
@@ -147,10 +161,20 @@ public class ProxyRoutes {
     }
 
     private Future<Principal> bearer(String jwt, String authorization) {
-        return verifier.verify(jwt).compose(token -> revoked.isRevoked(token)
+        Future<VerifiedToken> verified = verifier.verify(jwt);
+        if (verified.isComplete()) {
+            // a token verified before: no composition per request
+            return verified.succeeded() ? principalOf(verified.result(), authorization)
+                    : Future.failedFuture(verified.cause());
+        }
+        return verified.compose(token -> principalOf(token, authorization));
+    }
+
+    private Future<Principal> principalOf(VerifiedToken token, String authorization) {
+        return revoked.isRevoked(token)
                 ? Future.failedFuture(EdgeFailure.unauthorized("access token revoked"))
                 : Future.succeededFuture(new Principal(token.subject(), token.principalType(), token.clientId(),
-                token.sessionId(), token.tokenId(), authorization, true)));
+                token.sessionId(), token.tokenId(), authorization, true));
     }
 
     private Future<Principal> apiKey(String basic) {

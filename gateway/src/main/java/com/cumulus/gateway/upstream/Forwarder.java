@@ -6,49 +6,48 @@ import com.cumulus.gateway.config.GatewayConfig;
 import com.cumulus.gateway.edge.ClientAddress;
 import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.routing.Upstream;
-import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLException;
 import java.net.URI;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Streams a request to its upstream and the answer back (bodies are piped, never buffered), with a connect timeout,
- * a response (idle) timeout and a circuit breaker per upstream. Failures become 502 (unreachable), 503 (circuit
- * open) or 504 (timed out) in the caller's dialect.
+ * Streams a request to its upstream and the answer back (bodies are relayed as they come, never buffered), with a
+ * connect timeout, a response (idle) timeout and a circuit breaker per upstream. Failures become 502 (unreachable),
+ * 503 (circuit open) or 504 (timed out) in the caller's dialect.
+ *
+ * <p>The relay works at the Netty level: each event loop has its own keep-alive pool per upstream ({@link RelayPool}),
+ * and a request is relayed on a connection of the loop it arrived on, with Netty's HTTP codec and no per-request
+ * futures, pipes or timers ({@link Exchange}).
  */
 @Singleton
 public class Forwarder {
-
-    private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
     /** Hop-by-hop headers (RFC 9110 7.6.1) and headers only the gateway may set: never forwarded from the client. */
     private static final Set<String> NOT_FORWARDED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host",
             "authorization", "expect", "forwarded", "x-real-ip", "x-request-id");
-    private static final Set<String> NOT_RETURNED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
+    static final Set<String> NOT_RETURNED = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "x-request-id");
 
     /** A set whose lookups ignore case without lower-casing (allocating) the header name per request. */
@@ -58,52 +57,40 @@ public class Forwarder {
         return Collections.unmodifiableSet(set);
     }
 
-    /**
-     * One upstream. With {@code perEventLoop}, each event loop gets its own client, so a request is proxied on
-     * connections that live on the event loop it arrived on: no hop to another loop's thread per request and
-     * per response chunk (a shared Vert.x client hands out whichever idle connection it has, created on any loop).
-     */
-    record Target(String name, String host, int port, HttpClientOptions options, Vertx vertx, boolean perEventLoop,
-                  HttpClient shared, ThreadLocal<HttpClient> ownLoop, CircuitBreaker breaker) {
-
-        HttpClient client() {
-            if (perEventLoop && Context.isOnEventLoopThread()) {
-                HttpClient client = ownLoop.get();
-                if (client == null) {
-                    client = vertx.createHttpClient(options);
-                    ownLoop.set(client);
-                }
-                return client;
-            }
-            return shared;
-        }
-    }
-
-    private final Map<Upstream, Target> targets = new EnumMap<>(Upstream.class);
-    private final long responseTimeoutMillis;
+    private final Map<Upstream, UpstreamTarget> targets = new EnumMap<>(Upstream.class);
+    /** The pools of the event loop this thread runs, by upstream ordinal; created on the loop's first request. */
+    private final ThreadLocal<RelayPool[]> loopPools = new ThreadLocal<>();
+    private final VertxInternal vertx;
+    private final SslContext tls;
     private final ClientAddress clientAddress;
 
     public Forwarder(GatewayConfig config, Vertx vertx, ClientAddress clientAddress) {
         this.clientAddress = clientAddress;
-        this.responseTimeoutMillis = config.responseTimeout().toMillis();
-        add(vertx, config, Upstream.IDENTITY, config.identityUrl());
-        add(vertx, config, Upstream.TENANCY, config.tenancyUrl());
-        add(vertx, config, Upstream.CATALOG, config.catalogUrl());
-        add(vertx, config, Upstream.PROVISIONING, config.provisioningUrl());
+        this.vertx = (VertxInternal) vertx;
+        add(config, Upstream.IDENTITY, config.identityUrl());
+        add(config, Upstream.TENANCY, config.tenancyUrl());
+        add(config, Upstream.CATALOG, config.catalogUrl());
+        add(config, Upstream.PROVISIONING, config.provisioningUrl());
+        this.tls = targets.values().stream().anyMatch(UpstreamTarget::tls) ? clientTls() : null;
     }
 
-    private void add(Vertx vertx, GatewayConfig config, Upstream upstream, String baseUrl) {
+    private static SslContext clientTls() {
+        try {
+            return SslContextBuilder.forClient().build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("no TLS client context for the upstreams", e);
+        }
+    }
+
+    private void add(GatewayConfig config, Upstream upstream, String baseUrl) {
         URI uri = URI.create(baseUrl);
-        HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setIdleTimeout((int) config.upstreamIdleTimeout().toSeconds())
-                .setIdleTimeoutUnit(TimeUnit.SECONDS)
-                .setMaxPoolSize(config.maxConnectionsPerUpstream())
-                .setKeepAlive(true);
-        int port = uri.getPort() > 0 ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
-        options.setSsl("https".equals(uri.getScheme()));
-        targets.put(upstream, new Target(upstream.name().toLowerCase(Locale.ROOT), uri.getHost(), port, options, vertx,
-                config.upstreamClientPerEventLoop(), vertx.createHttpClient(options), new ThreadLocal<>(),
+        boolean tls = "https".equals(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
+        boolean defaultPort = uri.getPort() <= 0;
+        targets.put(upstream, new UpstreamTarget(upstream.label(), uri.getHost(), port, tls,
+                defaultPort ? uri.getHost() : uri.getHost() + ":" + port,
+                (int) config.connectTimeout().toMillis(), config.responseTimeout().toMillis(),
+                config.upstreamIdleTimeout().toNanos(), config.maxConnectionsPerUpstream(),
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(),
                         config.circuitBreaker().openDuration().toNanos())));
     }
@@ -114,103 +101,71 @@ public class Forwarder {
 
     /** Sends the (paused) request upstream with the edge's headers and streams the answer back. */
     public void forward(Upstream upstream, HttpServerRequest request, Principal principal, String requestId) {
-        Target target = targets.get(upstream);
+        ContextInternal context = (ContextInternal) ((HttpServerRequestInternal) request).context();
+        if (!context.nettyEventLoop().inEventLoop()) {
+            // authentication finished elsewhere (a JWKS refetch, an API-key exchange): back to the request's loop
+            context.runOnContext(v -> forward(upstream, request, principal, requestId));
+            return;
+        }
+        UpstreamTarget target = targets.get(upstream);
         if (!target.breaker().allow()) {
             Replies.reject(request, 503, target.name() + " is temporarily unavailable", requestId,
                     target.breaker().retryAfterSeconds());
             return;
         }
-        RequestOptions options = new RequestOptions()
-                .setMethod(request.method())
-                .setHost(target.host())
-                .setPort(target.port())
-                .setURI(request.uri())
-                .setIdleTimeout(responseTimeoutMillis);
-        target.client().request(options).onComplete(created -> {
-            if (created.failed()) {
-                failed(target, request, created.cause(), requestId);
-                return;
-            }
-            // written straight into the request's own headers (RequestOptions' headers would be copied once more)
-            upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request),
-                    clientAddress.of(request), created.result().headers());
-            Future<HttpClientResponse> answer;
-            if (hasBody(request)) {
-                if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-                    request.response().writeContinue();
-                }
-                answer = created.result().send(request);
-            } else {
-                // no body: one complete request upstream (no chunked encoding, no pipe); the paused request's end
-                // event is consumed
-                request.resume();
-                answer = created.result().send();
-            }
-            answer.onComplete(answered -> {
-                if (answered.failed()) {
-                    failed(target, request, answered.cause(), requestId);
-                    return;
-                }
-                target.breaker().success();
-                relay(answered.result(), request.response(), requestId);
-            });
-        });
+        HttpHeaders headers = new DefaultHttpHeaders(false);
+        upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request), clientAddress.of(request),
+                headers);
+        headers.set(HttpHeaderNames.HOST, target.hostHeader());
+        boolean body = hasBody(request);
+        if (body && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        String uri = request.uri();
+        if (!uri.startsWith("/")) {
+            // absolute-form request target: upstreams get the origin form
+            uri = request.query() == null ? request.path() : request.path() + "?" + request.query();
+        }
+        pool(context.nettyEventLoop(), upstream, target).acquire(new Exchange(target, request,
+                HttpMethod.valueOf(request.method().name()), uri, headers, body, requestId));
+    }
+
+    private RelayPool pool(EventLoop loop, Upstream upstream, UpstreamTarget target) {
+        RelayPool[] pools = loopPools.get();
+        if (pools == null) {
+            pools = new RelayPool[Upstream.values().length];
+            loopPools.set(pools);
+        }
+        RelayPool pool = pools[upstream.ordinal()];
+        if (pool == null) {
+            pool = new RelayPool(target, loop, vertx, target.tls() ? tls : null);
+            pools[upstream.ordinal()] = pool;
+        }
+        return pool;
     }
 
     /**
      * Whether the request has a body to stream: HTTP/1.x request bodies are framed by {@code Content-Length} or
-     * {@code Transfer-Encoding} only (RFC 9112 6.3); on HTTP/2 the frames tell, so the body is always piped.
+     * {@code Transfer-Encoding} only (RFC 9112 6.3); on HTTP/2 the frames tell, so the body is always streamed.
      */
-    static boolean hasBody(HttpServerRequest request) {
+    public static boolean hasBody(HttpServerRequest request) {
         if (request.version() == HttpVersion.HTTP_2) {
             return true;
         }
-        if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+        if (request.getHeader(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING) != null) {
             return true;
         }
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        String length = request.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH);
         return length != null && !"0".equals(length.trim());
     }
 
-    private static void relay(HttpClientResponse upstream, HttpServerResponse response, String requestId) {
-        int status = upstream.statusCode();
-        response.setStatusCode(status);
-        String message = upstream.statusMessage();
-        // a custom reason phrase only when it differs from the standard one (which Netty encodes pre-built)
-        if (message != null && !message.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
-            response.setStatusMessage(message);
-        }
-        MultiMap headers = response.headers();
-        for (Map.Entry<String, String> header : upstream.headers()) {
-            if (!NOT_RETURNED.contains(header.getKey())) {
-                headers.add(header.getKey(), header.getValue());
-            }
-        }
-        headers.set(RequestIds.HEADER, requestId);
-        response.send(upstream).onFailure(e -> {
-            if (!response.ended()) {
-                response.reset();
-            }
-        });
-    }
-
-    private void failed(Target target, HttpServerRequest request, Throwable cause, String requestId) {
-        target.breaker().failure();
-        int status;
-        String message;
-        if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
-            status = 504;
-            message = target.name() + " did not answer in time";
-        } else {
-            status = 502;
-            message = target.name() + " is unreachable";
-        }
-        LOG.debugf("upstream %s failed: %s", target.name(), cause.toString());
+    static void reject(UpstreamTarget target, HttpServerRequest request, int status, String requestId) {
+        String message = status == 504 ? target.name() + " did not answer in time" : target.name() + " is unreachable";
         Replies.reject(request, status, message, requestId, null);
     }
 
     static void upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
-                                String forwardedFor, String clientIp, MultiMap headers) {
+                                String forwardedFor, String clientIp, HttpHeaders headers) {
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey();
             if (NOT_FORWARDED.contains(name) || name.regionMatches(true, 0, "x-forwarded-", 0, 12)
@@ -218,10 +173,10 @@ public class Forwarder {
                     || name.regionMatches(true, 0, "x-authenticated-", 0, 16)) {
                 continue;
             }
-            headers.add(header.getKey(), header.getValue());
+            headers.add(name, header.getValue());
         }
         if (principal.authorization() != null) {
-            headers.set("Authorization", principal.authorization());
+            headers.set(HttpHeaderNames.AUTHORIZATION, principal.authorization());
         }
         if (principal.authenticated()) {
             headers.set("X-Authenticated-Subject", principal.subject());
