@@ -52,6 +52,9 @@ final class Stories {
                 .body(Map.of("approveCode", code, "password", PASSWORD, "firstName", "Ada", "lastName", "Story"))
                 .when().put("/api/v1/register/" + registrationId);
         assertThat(activated.statusCode()).as(activated.asString()).isEqualTo(202);
+        // 202: tenancy creates the organization from identity's account.registered event; wait until it has
+        String token = activated.path("content.token");
+        eventuallyStatus(() -> given().header("AUTHORIZATION", token).get("/api/v1/account"), 200);
         return new Account(email, PASSWORD, activated.path("content.id"), activated.path("content.organizationId"),
                 activated.path("content.token"));
     }
