@@ -3,8 +3,8 @@
 # simulated driver with zero step time, real PostgreSQL + Kafka (in-process, as in the tests). A real Kafka consumer
 # counts every transition event (lost / duplicated) and measures POST-to-first-event latency (p50/p99); the report
 # gives CPU ms per service (test JVM by thread group, embedded PostgreSQL).
-# Phases: (1) N services at C concurrent clients on the cold JVM, (2) M services from 1 client, one POST at a time
-# (unsaturated latency), (3) phase 1 again on the warm JVM (WARM=false skips it).
+# Phases: (1) N services at C concurrent clients on the cold JVM, (2) phase 1 again on the warm JVM (WARM=false skips
+# it), (3) M services from 1 client, one POST at a time (unsaturated latency, on the warm JVM).
 # Usage: deploy/bench/provisioning-lifecycle.sh [services] [client-concurrency] [sequential-services]
 # PROFILE=/tmp/prefix samples CPU with async-profiler in each phase (PROFILER_LIB, default
 # /tmp/ap/linux-x64/libasyncProfiler.so) into /tmp/prefix-<phase>.collapsed.

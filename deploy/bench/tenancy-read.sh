@@ -26,7 +26,8 @@ WARMUP="${WARMUP:-15}"   # seconds of unmeasured load per URL first (JIT), wrk o
 PROFILE="${PROFILE:-}"
 AP_LIB="${AP_LIB:-/tmp/ap/linux-x64/libasyncProfiler.so}"
 CORE="${TENANCY_CORE:-0}"
-# the load generator runs on another core (WRK_CORE, default: core 1, or 0 when tenancy has core 1), not tenancy's
+# the load generator, PostgreSQL and Kafka (when started here) run on another core (WRK_CORE, default: core 1, or 0
+# when tenancy has core 1), not tenancy's
 WRK_CORE="${WRK_CORE:-$([ "$CORE" = 1 ] && echo 0 || echo 1)}"
 [ "$(nproc)" -gt 1 ] && LOADGEN=(taskset -c "$WRK_CORE") || LOADGEN=()
 TENANCY_PORT="${TENANCY_PORT:-18082}"
@@ -65,7 +66,7 @@ jars() { # profile of deploy/local/infra/pom.xml
 if ! listening 15432; then
   jars postgres
   rm -rf "$WORK/postgres"
-  java -Xmx128m -cp "$LIB/postgres/*" "$ROOT/deploy/local/infra/LocalPostgres.java" "$WORK/postgres" 15432 tenancy \
+  "${LOADGEN[@]}" java -Xmx128m -cp "$LIB/postgres/*" "$ROOT/deploy/local/infra/LocalPostgres.java" "$WORK/postgres" 15432 tenancy \
     > "$WORK/postgres.log" 2>&1 &
   PIDS+=($!)
   echo "starting PostgreSQL on 15432"
@@ -94,7 +95,7 @@ group.initial.rebalance.delay.ms=0
 PROPS
   java -cp "$LIB/kafka/*" kafka.tools.StorageTool format -t "$(java -cp "$LIB/kafka/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)" \
     -c "$WORK/kafka/server.properties" > "$WORK/kafka-format.log" 2>&1
-  java -Xms256m -Xmx512m -cp "$LIB/kafka/*" kafka.Kafka "$WORK/kafka/server.properties" > "$WORK/kafka.log" 2>&1 &
+  "${LOADGEN[@]}" java -Xms256m -Xmx512m -cp "$LIB/kafka/*" kafka.Kafka "$WORK/kafka/server.properties" > "$WORK/kafka.log" 2>&1 &
   PIDS+=($!)
   echo "starting Kafka on 19092"
 fi
@@ -143,6 +144,16 @@ cpu_ms() {
   # fields 14 and 15 (utime, stime) counted after the ")" closing the command name
   sed 's/^.*) //' "/proc/$pid/stat" | awk -v t="$tick" '{ printf "%d", ($12 + $13) * 1000 / t }'
 }
+# CPU time (ms) of every PostgreSQL server process listening for 15432 (the postmaster's children included)
+pg_cpu_ms() {
+  local tick pids
+  tick=$(getconf CLK_TCK)
+  pids=$(pgrep -f -- "-p 15432|port=15432|postgres.*15432" | paste -sd, -)
+  [ -n "$pids" ] || { echo ""; return; }
+  pids="$pids,$(pgrep -d, -P "$pids" 2>/dev/null || true)"
+  for pid in ${pids//,/ }; do sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null; done \
+    | awk -v t="$tick" '{ s += $12 + $13 } END { printf "%d", s * 1000 / t }'
+}
 profile() { # start | stop <name>
   [ -n "$PROFILE" ] && [ -n "${TENANCY_PID:-}" ] || return 0
   if [ "$1" = start ]; then
@@ -160,9 +171,9 @@ run() {
   if command -v wrk >/dev/null; then
     "${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "$AUTH" "$url" > /dev/null
     profile start
-    before=$(cpu_ms)
+    before=$(cpu_ms); pg_before=$(pg_cpu_ms)
     out=$("${LOADGEN[@]}" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$AUTH" "$url")
-    after=$(cpu_ms)
+    after=$(cpu_ms); pg_after=$(pg_cpu_ms)
     profile stop "$name"
     echo "$out" | grep -E "Requests/sec|99%|Latency|Non-2xx|Socket errors"
     requests=$(echo "$out" | awk '/requests in/ { print $1 }')
@@ -179,6 +190,10 @@ run() {
       printf "  tenancy CPU: %.3f ms per request (%d ms over %d requests; %.0f%% of one core)\n", c / n, c, n, c / (d * 10) }'
   else
     echo "  tenancy CPU: not measured (set TENANCY_PID for a reused tenancy)"
+  fi
+  if [ -n "${pg_before:-}" ] && [ -n "${pg_after:-}" ] && [ "${requests:-0}" -gt 0 ]; then
+    awk -v c=$((pg_after - pg_before)) -v n="$requests" -v d="$DURATION" 'BEGIN {
+      printf "  PostgreSQL CPU: %.3f ms per request (%.0f%% of one core)\n", c / n, c / (d * 10) }'
   fi
   echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

@@ -44,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deploy/bench/provisioning-lifecycle: N services (default 1,000) created and started concurrently through the REST
  * API with the simulated driver (run with step-delay 0); a real Kafka consumer on provisioning.events counts every
  * transition event. Prints the time until all are running, events lost / duplicated, POST-to-first-event latency and
- * CPU time per service. A second phase then creates M services (default 200) one at a time (1 client, no queueing)
- * to give the unsaturated POST-to-first-event latency, and the saturated load runs once more on the warm JVM
- * ({@code -Dbench.warm=false} skips it). Excluded from the default build (tag "benchmark").
+ * CPU time per service. The saturated load then runs once more on the warm JVM ({@code -Dbench.warm=false} skips
+ * it), and a last phase creates M services (default 200) one at a time (1 client, no queueing) to give the
+ * unsaturated POST-to-first-event latency. Excluded from the default build (tag "benchmark").
  * With {@code -Dbench.profile=/path/prefix} async-profiler (bench.profiler-lib) samples CPU during each phase.
  */
 @QuarkusTest
@@ -89,13 +89,14 @@ class ProvisioningLifecycleBenchmark {
 
         Phase saturated = phase("saturated: " + n + " services, " + concurrency + " concurrent clients", n,
                 concurrency, "saturated");
-        Phase unsaturated = sequential <= 0 ? null
-                : phase("unsaturated: " + sequential + " services, 1 client, one POST at a time", sequential, 1,
-                "sequential");
         // the same saturated load once more on the now warm JVM: the first run pays for JIT compilation
         Phase warm = Boolean.parseBoolean(System.getProperty("bench.warm", "true"))
                 ? phase("saturated again on the warm JVM: " + n + " services, " + concurrency
                 + " concurrent clients", n, concurrency, "warm") : null;
+        // last, so that the one-at-a-time latency is not measured while the JIT still compiles the service
+        Phase unsaturated = sequential <= 0 ? null
+                : phase("unsaturated: " + sequential + " services, 1 client, one POST at a time", sequential, 1,
+                "sequential");
         stop.set(true);
         consumer.join();
 
@@ -103,11 +104,11 @@ class ProvisioningLifecycleBenchmark {
         lines.add("provisioning-lifecycle benchmark (simulated driver, step-delay " + stepDelay + ")");
         lines.addAll(saturated.lines());
         List<Phase> phases = new ArrayList<>(List.of(saturated));
-        if (unsaturated != null) {
-            phases.add(unsaturated);
-        }
         if (warm != null) {
             phases.add(warm);
+        }
+        if (unsaturated != null) {
+            phases.add(unsaturated);
         }
         for (Phase phase : phases.subList(1, phases.size())) {
             lines.addAll(phase.lines());
