@@ -12,6 +12,8 @@
 #     $TENANCY_PORT pinned to core $TENANCY_CORE (builds it when missing, BUILD=1 forces).
 #   - a token: TOKEN=<access token of a user> when tenancy trusts identity; otherwise a stand-in issuer
 #     (deploy/bench/gateway-issuer.java: discovery + JWKS + one ES256 token) that the started tenancy trusts.
+# Each URL: a closed-loop wrk run (saturation req/s, p99), then an open-loop run at RATE req/s (default 3,000, the
+# target; deploy/bench/OpenLoopLoad.java) whose p99 counts from the intended send time.
 # Usage: deploy/bench/tenancy-read.sh [duration-seconds] [connections]
 #   e.g. a smoke run: PROJECTS=100 deploy/bench/tenancy-read.sh 2 8
 set -euo pipefail
@@ -196,6 +198,16 @@ run() {
       printf "  PostgreSQL CPU: %.3f ms per request (%.0f%% of one core)\n", c / n, c / (d * 10) }'
   fi
   echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  if [ "$RATE" != 0 ]; then
+    # the target's rate offered on a fixed schedule (no coordinated omission): p99 from the intended send time
+    echo "  open loop, $RATE requests/s offered for ${DURATION}s (after 5 s at that rate), $CONNECTIONS connections:"
+    before=$(cpu_ms)
+    "${LOADGEN[@]}" java -XX:+UseSerialGC -Xms128m -Xmx128m -XX:TieredStopAtLevel=1 -cp "$WORK/load" \
+      OpenLoopLoad "$url" "$RATE" 5 "$DURATION" "$CONNECTIONS" -H "$AUTH" | sed 's/^/    /'
+    after=$(cpu_ms)
+    [ -n "$before" ] && [ -n "$after" ] && awk -v c=$((after - before)) -v d="$((DURATION + 5))" 'BEGIN {
+      printf "    tenancy CPU: %.0f%% of one core\n", c / (d * 10) }'
+  fi
 }
 # Creating the projects leaves work behind (outbox relay, tenancy's own activity consumer of project.created):
 # wait until the started tenancy is idle (under 10 % of a core over 2 s, at most 3 min) so it is not measured.
@@ -205,6 +217,8 @@ if [ -n "${TENANCY_PID:-}" ]; then
     [ $((b - a)) -lt 200 ] && break
   done
 fi
+RATE="${RATE:-3000}"   # open-loop rate after each closed-loop run (0: none)
+mkdir -p "$WORK/load" && javac -d "$WORK/load" "$ROOT/deploy/bench/OpenLoopLoad.java"
 PAGE=$(( PROJECTS >= 150 ? 3 : 1 ))   # a full page of 50 (page 3 of the default 1,000)
 run projects "$BASE/api/v1/organizations/$ORG/projects?page=$PAGE&limit=50"
 run members "$BASE/v1/organizations/$ORG/members"
