@@ -419,8 +419,4 @@ public final class ClientRequest {
             abandoned.clientGone();
         }
     }
-
-    boolean keepAlive() {
-        return keepAlive;
-    }
 }
