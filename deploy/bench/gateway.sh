@@ -18,6 +18,9 @@ THREADS="${THREADS:-2}"
 UPSTREAM_PORT="${UPSTREAM_PORT:-18091}"
 NGINX_PORT="${NGINX_PORT:-18092}"
 GATEWAY_PORT="${GATEWAY_PORT:-18093}"
+# Quarkus' HTTP server of the gateway (/q/); the public port is the gateway's own server. For a build from before
+# that server (GATEWAY_JAR=...), set GATEWAY_HTTP_PORT=$GATEWAY_PORT: it serves everything on Quarkus' port.
+GATEWAY_HTTP_PORT="${GATEWAY_HTTP_PORT:-18095}"
 ISSUER_PORT="${ISSUER_PORT:-18094}"
 GATEWAY_JVM_OPTS="${GATEWAY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k} ${GATEWAY_EXTRA_OPTS:-}"
 TARGETS="${TARGETS:-direct nginx gateway}"
@@ -80,8 +83,8 @@ TOKEN="$(cat "$WORK/token")"
 
 UP="http://127.0.0.1:$UPSTREAM_PORT"
 # shellcheck disable=SC2086
-java $GATEWAY_JVM_OPTS \
-  -Dquarkus.http.port="$GATEWAY_PORT" \
+CUMULUS_GATEWAY_SERVER_PORT="$GATEWAY_PORT" java $GATEWAY_JVM_OPTS \
+  -Dquarkus.http.port="$GATEWAY_HTTP_PORT" \
   -Dcumulus.gateway.identity-url="$UP" -Dcumulus.gateway.tenancy-url="$UP" \
   -Dcumulus.gateway.catalog-url="$UP" -Dcumulus.gateway.provisioning-url="$UP" \
   -Dcumulus.gateway.auth.issuer="http://127.0.0.1:$ISSUER_PORT" \

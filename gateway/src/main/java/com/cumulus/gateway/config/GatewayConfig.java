@@ -1,6 +1,9 @@
 package com.cumulus.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
@@ -44,6 +47,9 @@ public interface GatewayConfig {
     @WithDefault("256")
     int maxConnectionsPerUpstream();
 
+    /** The public port's own HTTP/1.1 server (the proxied traffic; {@code /q/} is relayed to Quarkus' HTTP server). */
+    Server server();
+
     Auth auth();
 
     Breaker circuitBreaker();
@@ -63,6 +69,32 @@ public interface GatewayConfig {
      * {@code X-Forwarded-For} is believed; none by default, so the TCP peer is the client.
      */
     Optional<List<String>> trustedProxies();
+
+    interface Server {
+        /** The gateway's public port; Quarkus' own HTTP server ({@code quarkus.http.port}) is the management port. */
+        @WithDefault("8080")
+        int port();
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** A client connection that sends nothing for this long while no request is in flight is closed. */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /** Longest request line (method, target, version): longer gets 414. */
+        @WithDefault("4096")
+        int maxInitialLineLength();
+
+        /** Largest request head (all header lines): larger gets 431. */
+        @WithDefault("20480")
+        int maxHeaderSize();
+
+        /** Largest request body: a longer {@code Content-Length} gets 413 at once, a longer chunked body is cut. */
+        @WithDefault("10240K")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBodySize();
+    }
 
     interface Auth {
         /** The issuer identity signs with: the expected {@code iss}, and where discovery is fetched from. */

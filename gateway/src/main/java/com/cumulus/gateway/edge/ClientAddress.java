@@ -1,7 +1,7 @@
 package com.cumulus.gateway.edge;
 
 import com.cumulus.gateway.config.GatewayConfig;
-import io.vertx.core.http.HttpServerRequest;
+import com.cumulus.gateway.server.ClientRequest;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -63,9 +63,11 @@ public class ClientAddress {
     }
 
     /** The client's address, for rate limits of anonymous callers, the access log and upstream headers. */
-    public String of(HttpServerRequest request) {
-        return resolve(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.getHeader("X-Forwarded-For"));
+    public String of(ClientRequest request) {
+        if (trusted.isEmpty()) {
+            return request.peerAddress();
+        }
+        return resolve(request.peerAddress(), request.header("X-Forwarded-For"));
     }
 
     String resolve(String peer, String forwarded) {
@@ -92,12 +94,12 @@ public class ClientAddress {
     }
 
     /** The {@code X-Forwarded-For} value to send upstream: the trusted chain, if any, plus the peer. */
-    public String forwardedFor(HttpServerRequest request) {
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        if (peer == null) {
-            return null;
+    public String forwardedFor(ClientRequest request) {
+        String peer = request.peerAddress();
+        if (trusted.isEmpty()) {
+            return peer;
         }
-        String forwarded = request.getHeader("X-Forwarded-For");
+        String forwarded = request.header("X-Forwarded-For");
         return forwarded != null && !trusted.isEmpty() && isTrusted(peer) ? forwarded + ", " + peer : peer;
     }
 

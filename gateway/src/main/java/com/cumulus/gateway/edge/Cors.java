@@ -2,8 +2,9 @@ package com.cumulus.gateway.edge;
 
 import com.cumulus.gateway.config.GatewayConfig;
 import com.cumulus.gateway.routing.OperationCatalog;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
+import com.cumulus.gateway.server.ClientRequest;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -34,13 +35,13 @@ public class Cors {
     }
 
     /** Adds the CORS response headers when the request comes from an allowed origin. */
-    public void decorate(HttpServerRequest request, HttpServerResponse response) {
-        String origin = request.getHeader("Origin");
+    public void decorate(ClientRequest request) {
+        String origin = request.header("Origin");
         if (origin != null && allowed(origin)) {
-            response.putHeader("Access-Control-Allow-Origin", origin)
-                    .putHeader("Access-Control-Allow-Credentials", "true")
-                    .putHeader("Access-Control-Expose-Headers", exposed)
-                    .putHeader("Vary", "Origin");
+            request.decorate("Access-Control-Allow-Origin", origin);
+            request.decorate("Access-Control-Allow-Credentials", "true");
+            request.decorate("Access-Control-Expose-Headers", exposed);
+            request.decorate("Vary", "Origin");
         }
     }
 
@@ -48,25 +49,22 @@ public class Cors {
      * Answers an {@code OPTIONS} request: the methods the suite serves at this path (the configured list when the
      * path is not one of the seed operations'), plus the preflight grant for allowed origins.
      */
-    public void answerOptions(HttpServerRequest request, String requestId) {
-        HttpServerResponse response = request.response();
-        decorate(request, response);
+    public void answerOptions(ClientRequest request, String requestId) {
         Set<String> served = OperationCatalog.methodsAt(request.path());
         String allow = served.isEmpty() ? methods : String.join(", ", served);
-        String origin = request.getHeader("Origin");
-        if (origin != null && allowed(origin) && request.getHeader("Access-Control-Request-Method") != null) {
-            response.putHeader("Access-Control-Allow-Methods", allow)
-                    .putHeader("Access-Control-Allow-Headers", requestedHeaders(request))
-                    .putHeader("Access-Control-Max-Age", maxAge);
+        HttpHeaders response = new DefaultHttpHeaders(false);
+        String origin = request.header("Origin");
+        if (origin != null && allowed(origin) && request.header("Access-Control-Request-Method") != null) {
+            response.set("Access-Control-Allow-Methods", allow)
+                    .set("Access-Control-Allow-Headers", requestedHeaders(request))
+                    .set("Access-Control-Max-Age", maxAge);
         }
-        response.setStatusCode(204)
-                .putHeader("Allow", allow)
-                .putHeader("X-Request-Id", requestId)
-                .end();
+        response.set("Allow", allow).set("X-Request-Id", requestId);
+        request.answer(204, response, (byte[]) null);
     }
 
-    private String requestedHeaders(HttpServerRequest request) {
-        String requested = request.getHeader("Access-Control-Request-Headers");
+    private String requestedHeaders(ClientRequest request) {
+        String requested = request.header("Access-Control-Request-Headers");
         if (requested == null || requested.isBlank()) {
             return headerList;
         }

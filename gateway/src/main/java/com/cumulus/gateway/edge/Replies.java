@@ -2,8 +2,10 @@ package com.cumulus.gateway.edge;
 
 import com.cumulus.common.errors.Dialect;
 import com.cumulus.common.events.RequestIds;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
+import com.cumulus.gateway.server.ClientRequest;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.vertx.core.json.Json;
 
 import java.util.Map;
@@ -14,30 +16,26 @@ public final class Replies {
     private Replies() {
     }
 
-    public static void reject(HttpServerRequest request, int status, String message, String requestId,
+    public static void reject(ClientRequest request, int status, String message, String requestId,
                               Long retryAfterSeconds) {
-        HttpServerResponse response = request.response();
-        if (!request.isEnded()) {
-            request.resume();
-        }
-        if (response.ended() || response.closed()) {
+        if (request.responseEnded() || request.gone()) {
             return;
         }
-        if (response.headWritten()) {
-            response.reset();
+        if (request.responseStarted()) {
+            request.reset();
             return;
         }
         Map<String, Object> body = Dialect.fromPath(request.path())
                 .errorBody(status, Dialect.defaultCode(status), message, null, requestId);
-        response.setStatusCode(status)
-                .putHeader("Content-Type", "application/json")
-                .putHeader(RequestIds.HEADER, requestId);
+        HttpHeaders headers = new DefaultHttpHeaders(false)
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .set(RequestIds.HEADER, requestId);
         if (retryAfterSeconds != null) {
-            response.putHeader("Retry-After", Long.toString(retryAfterSeconds));
+            headers.set(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds));
         }
         if (status == 401) {
-            response.putHeader("WWW-Authenticate", "Bearer realm=\"cumulus\"");
+            headers.set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"cumulus\"");
         }
-        response.end(Json.encode(body));
+        request.answer(status, headers, Json.encode(body));
     }
 }

@@ -18,11 +18,9 @@ import com.cumulus.gateway.revocation.RevokedTokens;
 import com.cumulus.gateway.upstream.Forwarder;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import com.cumulus.gateway.server.ClientRequest;
+import com.cumulus.gateway.server.EdgeHandler;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -32,12 +30,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The edge pipeline for every request outside {@code /q/}: request id, CORS and {@code OPTIONS}, routing,
- * authentication (JWT, seed 003's raw token, seed 004's API key; public paths pass), revocation, rate limits, then
- * the streaming proxy to the owning service. Refusals are answered in the caller's dialect.
+ * The edge pipeline for every request of the gateway's server outside {@code /q/}: request id, CORS and
+ * {@code OPTIONS}, routing, authentication (JWT, seed 003's raw token, seed 004's API key; public paths pass),
+ * revocation, rate limits, then the streaming proxy to the owning service. Refusals are answered in the caller's
+ * dialect. {@code /q/} is relayed to Quarkus' own HTTP server.
  */
-@ApplicationScoped
-public class ProxyRoutes {
+@Singleton
+public class ProxyRoutes implements EdgeHandler {
 
     private static final Logger ACCESS = Logger.getLogger("cumulus.gateway.access");
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
@@ -68,32 +67,22 @@ public class ProxyRoutes {
         this.accessLog = config.accessLog();
     }
 
-    void register(@Observes Router router) {
-        router.route().order(10).handler(this::route);
-    }
-
-    private void route(RoutingContext context) {
-        HttpServerRequest request = context.request();
+    @Override
+    public void handle(ClientRequest request) {
         String path = request.path();
-        if (path.startsWith("/q/")) {
-            context.next();
-            return;
-        }
-        long started = System.nanoTime();
-        String method = request.method().name();
-        String incomingId = request.getHeader(RequestIds.HEADER);
+        String incomingId = request.header(RequestIds.HEADER);
         String requestId = incomingId != null && SAFE_REQUEST_ID.matcher(incomingId).matches()
                 ? incomingId : newRequestId();
-        String[] logged = {"-", "anonymous"};
-        request.response().endHandler(v -> {
-            int status = request.response().getStatusCode();
-            long nanos = System.nanoTime() - started;
-            metrics.record(logged[0], status, nanos);
-            if (accessLog) {
-                ACCESS.info(accessLine(method, path, status, nanos, logged, requestId));
-            }
-        });
-        cors.decorate(request, request.response());
+        request.requestId = requestId;
+        if (path.startsWith("/q/")) {
+            // health, metrics, the merged OpenAPI: Quarkus' own server, relayed without credentials or accounting
+            request.measured = false;
+            forwarder.forwardToManagement(request, Principal.anonymous(clientAddress.of(request),
+                    request.header("Authorization")), requestId);
+            return;
+        }
+        String method = request.method().name();
+        cors.decorate(request);
         Optional<Upstream> resolved = RouteTable.resolve(method, path);
         if (resolved.isEmpty()) {
             Replies.reject(request, 404, "no such operation", requestId, null);
@@ -101,32 +90,49 @@ public class ProxyRoutes {
         }
         Upstream upstream = resolved.get();
         String group = limiter.group(path, upstream);
-        logged[0] = group;
+        request.routeGroup = group;
         if ("OPTIONS".equals(method)) {
             cors.answerOptions(request, requestId);
             return;
         }
-        if (Forwarder.hasBody(request)) {
-            // the body waits until the upstream connection is there (a bodyless request's end event is just consumed)
-            request.pause();
-        }
         Future<Principal> authenticated = authenticate(request, method, path);
         if (authenticated.isComplete()) {
             // the usual case (a token verified before, a public path): no listener, no hop
-            proceed(authenticated, request, path, upstream, group, requestId, logged);
+            proceed(authenticated, request, path, upstream, group, requestId);
         } else {
-            authenticated.onComplete(outcome -> proceed(outcome, request, path, upstream, group, requestId, logged));
+            authenticated.onComplete(outcome -> {
+                // a JWKS refetch or an API-key exchange finished elsewhere: back to the request's event loop
+                if (request.eventLoop().inEventLoop()) {
+                    proceed(outcome, request, path, upstream, group, requestId);
+                } else {
+                    request.eventLoop().execute(() -> proceed(outcome, request, path, upstream, group, requestId));
+                }
+            });
         }
     }
 
-    private void proceed(AsyncResult<Principal> outcome, HttpServerRequest request, String path, Upstream upstream,
-                         String group, String requestId, String[] logged) {
+    @Override
+    public void completed(ClientRequest request) {
+        if (!request.measured) {
+            return;
+        }
+        int status = request.status();
+        long nanos = System.nanoTime() - request.startedNanos();
+        metrics.record(request.routeGroup, status, nanos);
+        if (accessLog) {
+            ACCESS.info(accessLine(request.method().name(), request.path(), status, nanos, request.routeGroup,
+                    request.principalKey, request.requestId));
+        }
+    }
+
+    private void proceed(AsyncResult<Principal> outcome, ClientRequest request, String path, Upstream upstream,
+                         String group, String requestId) {
         if (outcome.failed()) {
             refuse(request, outcome.cause(), requestId);
             return;
         }
         Principal principal = outcome.result();
-        logged[1] = principal.rateKey();
+        request.principalKey = principal.rateKey();
         try {
             limiter.check(principal, path, group);
         } catch (EdgeFailure failure) {
@@ -136,8 +142,8 @@ public class ProxyRoutes {
         forwarder.forward(upstream, request, principal, requestId);
     }
 
-    private Future<Principal> authenticate(HttpServerRequest request, String method, String path) {
-        String header = request.getHeader("Authorization");
+    private Future<Principal> authenticate(ClientRequest request, String method, String path) {
+        String header = request.header("Authorization");
         String value = header == null ? "" : header.trim();
         int space = value.indexOf(' ');
         if (PublicPaths.isPublic(method, path)) {
@@ -198,7 +204,7 @@ public class ProxyRoutes {
                 new Principal(keyId, "api_key", keyId, null, null, "Bearer " + token, true));
     }
 
-    private static void refuse(HttpServerRequest request, Throwable cause, String requestId) {
+    private static void refuse(ClientRequest request, Throwable cause, String requestId) {
         if (cause instanceof EdgeFailure failure) {
             Replies.reject(request, failure.status(), failure.getMessage(), requestId, failure.retryAfterSeconds());
         } else {
@@ -208,12 +214,13 @@ public class ProxyRoutes {
     }
 
     /** {@code GET /path 200 1.84ms route=<group> principal=<key> request_id=<id>}, without String.format. */
-    static String accessLine(String method, String path, int status, long nanos, String[] logged, String requestId) {
+    static String accessLine(String method, String path, int status, long nanos, String group, String principal,
+                             String requestId) {
         long micros = nanos / 1000;
         long fraction = (micros % 1000) / 10;
         return new StringBuilder(160).append(method).append(' ').append(path).append(' ').append(status).append(' ')
                 .append(micros / 1000).append('.').append(fraction < 10 ? "0" : "").append(fraction).append("ms route=")
-                .append(logged[0]).append(" principal=").append(logged[1]).append(" request_id=").append(requestId)
+                .append(group).append(" principal=").append(principal).append(" request_id=").append(requestId)
                 .toString();
     }
 

@@ -15,19 +15,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.buffer.impl.VertxByteBufAllocator;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.MultiMap;
+import com.cumulus.gateway.server.ClientRequest;
 import org.jboss.logging.Logger;
 
-import java.util.Map;
 
 /**
  * One request relayed to its upstream on a pooled connection of the event loop it arrived on, and the answer relayed
@@ -35,13 +29,12 @@ import java.util.Map;
  * connection is not writable; the upstream connection stops reading while the client's response queue is full).
  * Everything runs on that event loop.
  */
-final class Exchange {
+final class Exchange implements ClientRequest.Relay {
 
     private static final Logger LOG = Logger.getLogger(Exchange.class);
 
     private final UpstreamTarget target;
-    private final HttpServerRequest request;
-    private final HttpServerResponse response;
+    private final ClientRequest request;
     private final HttpMethod method;
     private final String uri;
     private final HttpHeaders headers;
@@ -57,11 +50,10 @@ final class Exchange {
     private boolean knownLength;
     private boolean keepAlive = true;
 
-    Exchange(UpstreamTarget target, HttpServerRequest request, HttpMethod method, String uri, HttpHeaders headers,
+    Exchange(UpstreamTarget target, ClientRequest request, HttpMethod method, String uri, HttpHeaders headers,
              boolean body, String requestId) {
         this.target = target;
         this.request = request;
-        this.response = request.response();
         this.method = method;
         this.uri = uri;
         this.headers = headers;
@@ -71,8 +63,9 @@ final class Exchange {
 
     /** Sends the request head (and then the body as it arrives) on the connection. */
     void begin(UpstreamConnection on) {
-        if (over) {
+        if (over || request.gone()) {
             // the client left while this exchange waited for a connection
+            over = true;
             on.finished(true);
             return;
         }
@@ -82,38 +75,55 @@ final class Exchange {
             requestSent = true;
             channel.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.EMPTY_BUFFER,
                     headers, EmptyHttpHeaders.INSTANCE), channel.voidPromise());
+            request.relayTo(this);
             return;
         }
         channel.write(new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, uri, headers), channel.voidPromise());
-        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            response.writeContinue();
+        request.relayTo(this);
+    }
+
+    @Override
+    public void bodyChunk(ByteBuf data) {
+        UpstreamConnection on = connection;
+        if (on == null || over) {
+            data.release();
+            return;
         }
-        request.handler(chunk -> {
-            if (connection == on && !over) {
-                channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk.getByteBuf())),
-                        channel.voidPromise());
-                if (!channel.isWritable()) {
-                    request.pause();
-                }
-            }
-        });
-        request.exceptionHandler(failure -> abandon());
-        request.endHandler(end -> {
-            if (connection == on && !over) {
-                requestSent = true;
-                channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, channel.voidPromise());
-            }
-        });
-        request.resume();
+        Channel channel = on.channel();
+        channel.writeAndFlush(new DefaultHttpContent(data), channel.voidPromise());
+        if (!channel.isWritable()) {
+            request.pauseBody();
+        }
+    }
+
+    @Override
+    public void bodyEnd() {
+        UpstreamConnection on = connection;
+        if (on != null && !over) {
+            requestSent = true;
+            on.channel().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, on.channel().voidPromise());
+        }
+    }
+
+    @Override
+    public void clientGone() {
+        abandon();
     }
 
     void upstreamWritable(boolean writable) {
         if (body && !requestSent && !over) {
             if (writable) {
-                request.resume();
+                request.resumeBody();
             } else {
-                request.pause();
+                request.pauseBody();
             }
+        }
+    }
+
+    /** The upstream's read is over: what was written to the client goes out in one flush. */
+    void upstreamReadComplete() {
+        if (responseStarted && !over) {
+            request.flush();
         }
     }
 
@@ -155,24 +165,18 @@ final class Exchange {
         responseStarted = true;
         target.breaker().success();
         keepAlive = HttpUtil.isKeepAlive(head);
-        response.setStatusCode(status);
-        String reason = head.status().reasonPhrase();
-        // a custom reason phrase only when it differs from the standard one (which Netty encodes pre-built)
-        if (!reason.equals(HttpResponseStatus.valueOf(status).reasonPhrase())) {
-            response.setStatusMessage(reason);
-        }
-        MultiMap out = response.headers();
-        for (Map.Entry<String, String> header : head.headers()) {
-            if (!Forwarder.NOT_RETURNED.contains(header.getKey())) {
-                out.add(header.getKey(), header.getValue());
-            }
+        HttpHeaders out = head.headers();
+        for (String name : Forwarder.NOT_RETURNED) {
+            out.remove(name);
         }
         out.set(RequestIds.HEADER, requestId);
-        knownLength = head.headers().contains(HttpHeaderNames.CONTENT_LENGTH);
+        // the upstream's head goes to the client as it is (status line, reason phrase, headers): no copy
+        head.setProtocolVersion(HttpVersion.HTTP_1_1);
+        request.respond(head);
     }
 
     private void responseContent(HttpContent content) {
-        if (response.closed()) {
+        if (request.gone()) {
             abandon();
             return;
         }
@@ -183,32 +187,19 @@ final class Exchange {
             over = true;
             // reusable only when the whole request went out and the upstream keeps the connection open
             done.finished(keepAlive && requestSent);
-            if (data.isReadable()) {
-                response.end(copy(data));
-            } else {
-                response.end();
-            }
+            request.end(data.isReadable() ? data.retain() : null);
             return;
         }
         if (!data.isReadable()) {
             return;
         }
-        if (!knownLength && !response.isChunked()) {
-            response.setChunked(true);
-        }
-        response.write(copy(data));
-        if (response.writeQueueFull()) {
+        // the decoded buffer itself goes to the client (released once written): no copy
+        request.write(data.retain());
+        if (!request.writable()) {
             Channel channel = connection.channel();
             channel.config().setAutoRead(false);
-            response.drainHandler(drained -> channel.config().setAutoRead(true));
+            request.onWritable(() -> channel.config().setAutoRead(true));
         }
-    }
-
-    /** Into a heap buffer the response may keep: the upstream's pooled buffer is released after this read. */
-    private static Buffer copy(ByteBuf data) {
-        ByteBuf copy = VertxByteBufAllocator.DEFAULT.heapBuffer(data.readableBytes());
-        copy.writeBytes(data, data.readerIndex(), data.readableBytes());
-        return Buffer.buffer(copy);
     }
 
     /** The client went away: the upstream connection is mid-exchange, so it is closed, not reused. */
@@ -248,8 +239,8 @@ final class Exchange {
         LOG.debugf("upstream %s failed: %s", target.name(), cause == null ? "timeout" : cause.toString());
         if (responseStarted) {
             // the status is already decided (and maybe sent): all the client can be told is that the answer broke off
-            if (!response.ended() && !response.closed()) {
-                response.reset();
+            if (!request.responseEnded() && !request.gone()) {
+                request.reset();
             }
             return;
         }

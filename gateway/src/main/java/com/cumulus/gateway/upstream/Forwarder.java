@@ -11,15 +11,14 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
-import io.vertx.core.impl.ContextInternal;
+import io.quarkus.runtime.LaunchMode;
 import io.vertx.core.impl.VertxInternal;
+import com.cumulus.gateway.server.ClientRequest;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Singleton;
 
 import javax.net.ssl.SSLException;
@@ -57,20 +56,27 @@ public class Forwarder {
         return Collections.unmodifiableSet(set);
     }
 
+    /** The pool slot of Quarkus' own HTTP server, after the upstreams'. */
+    private static final int MANAGEMENT_SLOT = Upstream.values().length;
+
     private final Map<Upstream, UpstreamTarget> targets = new EnumMap<>(Upstream.class);
     /** The pools of the event loop this thread runs, by upstream ordinal; created on the loop's first request. */
     private final ThreadLocal<RelayPool[]> loopPools = new ThreadLocal<>();
     private final VertxInternal vertx;
     private final SslContext tls;
     private final ClientAddress clientAddress;
+    private final GatewayConfig config;
+    /** Quarkus' own HTTP server ({@code /q/}), resolved on the first such request (after it is bound). */
+    private volatile UpstreamTarget management;
 
     public Forwarder(GatewayConfig config, Vertx vertx, ClientAddress clientAddress) {
         this.clientAddress = clientAddress;
+        this.config = config;
         this.vertx = (VertxInternal) vertx;
-        add(config, Upstream.IDENTITY, config.identityUrl());
-        add(config, Upstream.TENANCY, config.tenancyUrl());
-        add(config, Upstream.CATALOG, config.catalogUrl());
-        add(config, Upstream.PROVISIONING, config.provisioningUrl());
+        add(Upstream.IDENTITY, config.identityUrl());
+        add(Upstream.TENANCY, config.tenancyUrl());
+        add(Upstream.CATALOG, config.catalogUrl());
+        add(Upstream.PROVISIONING, config.provisioningUrl());
         this.tls = targets.values().stream().anyMatch(UpstreamTarget::tls) ? clientTls() : null;
     }
 
@@ -82,32 +88,51 @@ public class Forwarder {
         }
     }
 
-    private void add(GatewayConfig config, Upstream upstream, String baseUrl) {
+    private void add(Upstream upstream, String baseUrl) {
+        targets.put(upstream, target(upstream.label(), baseUrl));
+    }
+
+    private UpstreamTarget target(String name, String baseUrl) {
         URI uri = URI.create(baseUrl);
         boolean tls = "https".equals(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
         boolean defaultPort = uri.getPort() <= 0;
-        targets.put(upstream, new UpstreamTarget(upstream.label(), uri.getHost(), port, tls,
+        return new UpstreamTarget(name, uri.getHost(), port, tls,
                 defaultPort ? uri.getHost() : uri.getHost() + ":" + port,
                 (int) config.connectTimeout().toMillis(), config.responseTimeout().toMillis(),
                 config.upstreamIdleTimeout().toNanos(), config.maxConnectionsPerUpstream(),
                 new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                        config.circuitBreaker().openDuration().toNanos())));
+                        config.circuitBreaker().openDuration().toNanos()));
     }
 
     public CircuitBreaker breaker(Upstream upstream) {
         return targets.get(upstream).breaker();
     }
 
-    /** Sends the (paused) request upstream with the edge's headers and streams the answer back. */
-    public void forward(Upstream upstream, HttpServerRequest request, Principal principal, String requestId) {
-        ContextInternal context = (ContextInternal) ((HttpServerRequestInternal) request).context();
-        if (!context.nettyEventLoop().inEventLoop()) {
-            // authentication finished elsewhere (a JWKS refetch, an API-key exchange): back to the request's loop
-            context.runOnContext(v -> forward(upstream, request, principal, requestId));
+    /** Sends the request upstream with the edge's headers and streams the answer back. */
+    public void forward(Upstream upstream, ClientRequest request, Principal principal, String requestId) {
+        relay(targets.get(upstream), upstream.ordinal(), request, principal, requestId);
+    }
+
+    /**
+     * Relays a {@code /q/} request (health, metrics, the merged OpenAPI) to Quarkus' own HTTP server of this
+     * process, so the public port keeps answering them.
+     */
+    public void forwardToManagement(ClientRequest request, Principal caller, String requestId) {
+        UpstreamTarget target = management;
+        if (target == null) {
+            target = managementTarget();
+            management = target;
+        }
+        relay(target, MANAGEMENT_SLOT, request, caller, requestId);
+    }
+
+    private void relay(UpstreamTarget target, int slot, ClientRequest request, Principal principal, String requestId) {
+        EventLoop loop = request.eventLoop();
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> relay(target, slot, request, principal, requestId));
             return;
         }
-        UpstreamTarget target = targets.get(upstream);
         if (!target.breaker().allow()) {
             Replies.reject(request, 503, target.name() + " is temporarily unavailable", requestId,
                     target.breaker().retryAfterSeconds());
@@ -117,7 +142,7 @@ public class Forwarder {
         upstreamHeaders(request, principal, requestId, clientAddress.forwardedFor(request), clientAddress.of(request),
                 headers);
         headers.set(HttpHeaderNames.HOST, target.hostHeader());
-        boolean body = hasBody(request);
+        boolean body = request.hasBody();
         if (body && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
@@ -126,45 +151,43 @@ public class Forwarder {
             // absolute-form request target: upstreams get the origin form
             uri = request.query() == null ? request.path() : request.path() + "?" + request.query();
         }
-        pool(context.nettyEventLoop(), upstream, target).acquire(new Exchange(target, request,
-                HttpMethod.valueOf(request.method().name()), uri, headers, body, requestId));
+        pool(loop, slot, target).acquire(new Exchange(target, request, request.method(), uri, headers, body,
+                requestId));
     }
 
-    private RelayPool pool(EventLoop loop, Upstream upstream, UpstreamTarget target) {
+    private RelayPool pool(EventLoop loop, int slot, UpstreamTarget target) {
         RelayPool[] pools = loopPools.get();
         if (pools == null) {
-            pools = new RelayPool[Upstream.values().length];
+            pools = new RelayPool[MANAGEMENT_SLOT + 1];
             loopPools.set(pools);
         }
-        RelayPool pool = pools[upstream.ordinal()];
+        RelayPool pool = pools[slot];
         if (pool == null) {
             pool = new RelayPool(target, loop, vertx, target.tls() ? tls : null);
-            pools[upstream.ordinal()] = pool;
+            pools[slot] = pool;
         }
         return pool;
     }
 
-    /**
-     * Whether the request has a body to stream: HTTP/1.x request bodies are framed by {@code Content-Length} or
-     * {@code Transfer-Encoding} only (RFC 9112 6.3); on HTTP/2 the frames tell, so the body is always streamed.
-     */
-    public static boolean hasBody(HttpServerRequest request) {
-        if (request.version() == HttpVersion.HTTP_2) {
-            return true;
+    /** Quarkus' HTTP server of this process: its configured (or, for port 0, actually bound) port. */
+    private UpstreamTarget managementTarget() {
+        Config config = ConfigProvider.getConfig();
+        String portKey = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        String port = System.getProperty(portKey, config.getOptionalValue(portKey, String.class)
+                .orElse(LaunchMode.current() == LaunchMode.TEST ? "8081" : "8080"));
+        String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("localhost");
+        if ("0.0.0.0".equals(host) || "::".equals(host) || "[::]".equals(host)) {
+            host = "localhost";
         }
-        if (request.getHeader(io.vertx.core.http.HttpHeaders.TRANSFER_ENCODING) != null) {
-            return true;
-        }
-        String length = request.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH);
-        return length != null && !"0".equals(length.trim());
+        return target("gateway", "http://" + host + ":" + port);
     }
 
-    static void reject(UpstreamTarget target, HttpServerRequest request, int status, String requestId) {
+    static void reject(UpstreamTarget target, ClientRequest request, int status, String requestId) {
         String message = status == 504 ? target.name() + " did not answer in time" : target.name() + " is unreachable";
         Replies.reject(request, status, message, requestId, null);
     }
 
-    static void upstreamHeaders(HttpServerRequest request, Principal principal, String requestId,
+    static void upstreamHeaders(ClientRequest request, Principal principal, String requestId,
                                 String forwardedFor, String clientIp, HttpHeaders headers) {
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey();
@@ -187,8 +210,8 @@ public class Forwarder {
             headers.set("X-Forwarded-For", forwardedFor);
         }
         headers.set("X-Real-IP", clientIp);
-        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
-        String host = request.getHeader("Host");
+        headers.set("X-Forwarded-Proto", request.scheme());
+        String host = request.header("Host");
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }

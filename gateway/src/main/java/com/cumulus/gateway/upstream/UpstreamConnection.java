@@ -61,6 +61,14 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        Exchange current = exchange;
+        if (current != null) {
+            current.upstreamReadComplete();
+        }
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext context) {
         Exchange current = exchange;
         if (current != null) {

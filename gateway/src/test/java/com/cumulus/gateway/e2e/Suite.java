@@ -37,6 +37,8 @@ final class Suite implements AutoCloseable {
     String kafkaBootstrap;
     /** A loopback port the browser story's OAuth client listens on; registered as a redirect URI of the public client. */
     int callbackPort;
+    /** Quarkus' HTTP server of the gateway (/q/); the stories use the public port, which relays /q/ to it. */
+    private int gatewayManagementPort;
 
     private Suite(Path root) throws Exception {
         try {
@@ -64,6 +66,7 @@ final class Suite implements AutoCloseable {
             ports.put(service, freePort());
         }
         callbackPort = freePort();
+        gatewayManagementPort = freePort();
         Path logs = root.resolve("gateway/target/e2e-logs");
         Files.createDirectories(logs);
         for (String service : SERVICES) {
@@ -116,8 +119,14 @@ final class Suite implements AutoCloseable {
     private Map<String, String> environment(String service, int pgPort) {
         String identity = url("identity-service");
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (service.equals("gateway")) {
+            env.put("CUMULUS_GATEWAY_SERVER_PORT", String.valueOf(ports.get(service)));
+            env.put("CUMULUS_GATEWAY_SERVER_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(gatewayManagementPort));
+        } else {
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        }
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         if (!service.equals("gateway")) {
