@@ -101,7 +101,6 @@ public final class Argon2id {
         long[] input = new long[BLOCK_LONGS];
         long[] address = new long[BLOCK_LONGS];
         long[] r = new long[BLOCK_LONGS];
-        long[] tmp = new long[BLOCK_LONGS];
 
         for (int pass = 0; pass < iterations; pass++) {
             for (int slice = 0; slice < SYNC_POINTS; slice++) {
@@ -119,7 +118,7 @@ public final class Argon2id {
                 if (pass == 0 && slice == 0) {
                     start = 2;
                     if (independent) {
-                        nextAddresses(zero, input, address, r, tmp);
+                        nextAddresses(zero, input, address, r);
                     }
                 }
                 int current = slice * segmentLength + start;
@@ -131,7 +130,7 @@ public final class Argon2id {
                     long pseudo;
                     if (independent) {
                         if (i % BLOCK_LONGS == 0) {
-                            nextAddresses(zero, input, address, r, tmp);
+                            nextAddresses(zero, input, address, r);
                         }
                         pseudo = address[i % BLOCK_LONGS];
                     } else {
@@ -139,7 +138,7 @@ public final class Argon2id {
                     }
                     int reference = referenceIndex(pass, slice, i, segmentLength, laneLength, pseudo & 0xFFFFFFFFL);
                     fillBlock(mem, previous * BLOCK_LONGS, reference * BLOCK_LONGS, current * BLOCK_LONGS,
-                            pass != 0, r, tmp);
+                            pass != 0, r);
                 }
             }
         }
@@ -169,45 +168,55 @@ public final class Argon2id {
         return (int) ((startPosition + relative) % laneLength);
     }
 
-    private static void nextAddresses(long[] zero, long[] input, long[] address, long[] r, long[] tmp) {
+    private static void nextAddresses(long[] zero, long[] input, long[] address, long[] r) {
         input[6]++;
-        fillBlock(zero, 0, input, 0, address, 0, false, r, tmp);
-        fillBlock(zero, 0, address, 0, address, 0, false, r, tmp);
+        fillBlock(zero, 0, input, 0, address, 0, false, r);
+        fillBlock(zero, 0, address, 0, address, 0, false, r);
     }
 
-    private static void fillBlock(long[] mem, int prev, int ref, int next, boolean withXor, long[] r, long[] tmp) {
-        fillBlock(mem, prev, mem, ref, mem, next, withXor, r, tmp);
+    private static void fillBlock(long[] mem, int prev, int ref, int next, boolean withXor, long[] r) {
+        fillBlock(mem, prev, mem, ref, mem, next, withXor, r);
     }
 
-    /** next = G(prev, ref) (XORed into next from the second pass on). */
-    private static void fillBlock(long[] x, int xo, long[] y, int yo, long[] next, int no, boolean withXor, long[] r,
-                                  long[] tmp) {
+    /**
+     * next = G(prev, ref) (XORed into next from the second pass on). next first takes R (^ old next), R is permuted
+     * in {@code r}, then XORed in: no copy of R is kept. The withXor branch is outside the loops.
+     */
+    private static void fillBlock(long[] x, int xo, long[] y, int yo, long[] next, int no, boolean withXor, long[] r) {
+        if (withXor) {
+            for (int i = 0; i < BLOCK_LONGS; i++) {
+                long v = x[xo + i] ^ y[yo + i];
+                r[i] = v;
+                next[no + i] ^= v;
+            }
+        } else {
+            for (int i = 0; i < BLOCK_LONGS; i++) {
+                long v = x[xo + i] ^ y[yo + i];
+                r[i] = v;
+                next[no + i] = v;
+            }
+        }
+        for (int b = 0; b < BLOCK_LONGS; b += 16) {
+            rowRound(r, b);
+        }
+        for (int b = 0; b < 16; b += 2) {
+            columnRound(r, b);
+        }
         for (int i = 0; i < BLOCK_LONGS; i++) {
-            long v = x[xo + i] ^ y[yo + i];
-            r[i] = v;
-            tmp[i] = withXor ? v ^ next[no + i] : v;
-        }
-        for (int i = 0; i < 8; i++) {
-            int b = 16 * i;
-            round(r, b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11, b + 12, b + 13,
-                    b + 14, b + 15);
-        }
-        for (int i = 0; i < 8; i++) {
-            int b = 2 * i;
-            round(r, b, b + 1, b + 16, b + 17, b + 32, b + 33, b + 48, b + 49, b + 64, b + 65, b + 80, b + 81,
-                    b + 96, b + 97, b + 112, b + 113);
-        }
-        for (int i = 0; i < BLOCK_LONGS; i++) {
-            next[no + i] = tmp[i] ^ r[i];
+            next[no + i] ^= r[i];
         }
     }
 
-    /** One Blake2b round without message on 16 words of {@code v}, in locals (the hot loop of Argon2). */
-    private static void round(long[] v, int i0, int i1, int i2, int i3, int i4, int i5, int i6, int i7, int i8,
-                              int i9, int i10, int i11, int i12, int i13, int i14, int i15) {
-        long v0 = v[i0], v1 = v[i1], v2 = v[i2], v3 = v[i3], v4 = v[i4], v5 = v[i5], v6 = v[i6], v7 = v[i7];
-        long v8 = v[i8], v9 = v[i9], v10 = v[i10], v11 = v[i11], v12 = v[i12], v13 = v[i13], v14 = v[i14];
-        long v15 = v[i15];
+    /**
+     * One Blake2b round without message on the row of 16 words at {@code b}, in locals. Constant offsets from one base
+     * index let C2 replace the 16 range checks by one.
+     */
+    private static void rowRound(long[] v, int b) {
+        long v0 = v[b], v1 = v[b + 1], v2 = v[b + 2], v3 = v[b + 3];
+        long v4 = v[b + 4], v5 = v[b + 5], v6 = v[b + 6], v7 = v[b + 7];
+        long v8 = v[b + 8], v9 = v[b + 9], v10 = v[b + 10], v11 = v[b + 11];
+        long v12 = v[b + 12], v13 = v[b + 13], v14 = v[b + 14];
+        long v15 = v[b + 15];
         // g(v0, v4, v8, v12)
         v0 = f(v0, v4); v12 = Long.rotateRight(v12 ^ v0, 32); v8 = f(v8, v12); v4 = Long.rotateRight(v4 ^ v8, 24);
         v0 = f(v0, v4); v12 = Long.rotateRight(v12 ^ v0, 16); v8 = f(v8, v12); v4 = Long.rotateRight(v4 ^ v8, 63);
@@ -232,8 +241,47 @@ public final class Argon2id {
         // g(v3, v4, v9, v14)
         v3 = f(v3, v4); v14 = Long.rotateRight(v14 ^ v3, 32); v9 = f(v9, v14); v4 = Long.rotateRight(v4 ^ v9, 24);
         v3 = f(v3, v4); v14 = Long.rotateRight(v14 ^ v3, 16); v9 = f(v9, v14); v4 = Long.rotateRight(v4 ^ v9, 63);
-        v[i0] = v0; v[i1] = v1; v[i2] = v2; v[i3] = v3; v[i4] = v4; v[i5] = v5; v[i6] = v6; v[i7] = v7;
-        v[i8] = v8; v[i9] = v9; v[i10] = v10; v[i11] = v11; v[i12] = v12; v[i13] = v13; v[i14] = v14; v[i15] = v15;
+        v[b] = v0; v[b + 1] = v1; v[b + 2] = v2; v[b + 3] = v3;
+        v[b + 4] = v4; v[b + 5] = v5; v[b + 6] = v6; v[b + 7] = v7;
+        v[b + 8] = v8; v[b + 9] = v9; v[b + 10] = v10; v[b + 11] = v11;
+        v[b + 12] = v12; v[b + 13] = v13; v[b + 14] = v14; v[b + 15] = v15;
+    }
+
+    /** The same round on the column of word pairs b, b + 1, b + 16, ..., b + 113. */
+    private static void columnRound(long[] v, int b) {
+        long v0 = v[b], v1 = v[b + 1], v2 = v[b + 16], v3 = v[b + 17];
+        long v4 = v[b + 32], v5 = v[b + 33], v6 = v[b + 48], v7 = v[b + 49];
+        long v8 = v[b + 64], v9 = v[b + 65], v10 = v[b + 80], v11 = v[b + 81];
+        long v12 = v[b + 96], v13 = v[b + 97], v14 = v[b + 112];
+        long v15 = v[b + 113];
+        // g(v0, v4, v8, v12)
+        v0 = f(v0, v4); v12 = Long.rotateRight(v12 ^ v0, 32); v8 = f(v8, v12); v4 = Long.rotateRight(v4 ^ v8, 24);
+        v0 = f(v0, v4); v12 = Long.rotateRight(v12 ^ v0, 16); v8 = f(v8, v12); v4 = Long.rotateRight(v4 ^ v8, 63);
+        // g(v1, v5, v9, v13)
+        v1 = f(v1, v5); v13 = Long.rotateRight(v13 ^ v1, 32); v9 = f(v9, v13); v5 = Long.rotateRight(v5 ^ v9, 24);
+        v1 = f(v1, v5); v13 = Long.rotateRight(v13 ^ v1, 16); v9 = f(v9, v13); v5 = Long.rotateRight(v5 ^ v9, 63);
+        // g(v2, v6, v10, v14)
+        v2 = f(v2, v6); v14 = Long.rotateRight(v14 ^ v2, 32); v10 = f(v10, v14); v6 = Long.rotateRight(v6 ^ v10, 24);
+        v2 = f(v2, v6); v14 = Long.rotateRight(v14 ^ v2, 16); v10 = f(v10, v14); v6 = Long.rotateRight(v6 ^ v10, 63);
+        // g(v3, v7, v11, v15)
+        v3 = f(v3, v7); v15 = Long.rotateRight(v15 ^ v3, 32); v11 = f(v11, v15); v7 = Long.rotateRight(v7 ^ v11, 24);
+        v3 = f(v3, v7); v15 = Long.rotateRight(v15 ^ v3, 16); v11 = f(v11, v15); v7 = Long.rotateRight(v7 ^ v11, 63);
+        // g(v0, v5, v10, v15)
+        v0 = f(v0, v5); v15 = Long.rotateRight(v15 ^ v0, 32); v10 = f(v10, v15); v5 = Long.rotateRight(v5 ^ v10, 24);
+        v0 = f(v0, v5); v15 = Long.rotateRight(v15 ^ v0, 16); v10 = f(v10, v15); v5 = Long.rotateRight(v5 ^ v10, 63);
+        // g(v1, v6, v11, v12)
+        v1 = f(v1, v6); v12 = Long.rotateRight(v12 ^ v1, 32); v11 = f(v11, v12); v6 = Long.rotateRight(v6 ^ v11, 24);
+        v1 = f(v1, v6); v12 = Long.rotateRight(v12 ^ v1, 16); v11 = f(v11, v12); v6 = Long.rotateRight(v6 ^ v11, 63);
+        // g(v2, v7, v8, v13)
+        v2 = f(v2, v7); v13 = Long.rotateRight(v13 ^ v2, 32); v8 = f(v8, v13); v7 = Long.rotateRight(v7 ^ v8, 24);
+        v2 = f(v2, v7); v13 = Long.rotateRight(v13 ^ v2, 16); v8 = f(v8, v13); v7 = Long.rotateRight(v7 ^ v8, 63);
+        // g(v3, v4, v9, v14)
+        v3 = f(v3, v4); v14 = Long.rotateRight(v14 ^ v3, 32); v9 = f(v9, v14); v4 = Long.rotateRight(v4 ^ v9, 24);
+        v3 = f(v3, v4); v14 = Long.rotateRight(v14 ^ v3, 16); v9 = f(v9, v14); v4 = Long.rotateRight(v4 ^ v9, 63);
+        v[b] = v0; v[b + 1] = v1; v[b + 16] = v2; v[b + 17] = v3;
+        v[b + 32] = v4; v[b + 33] = v5; v[b + 48] = v6; v[b + 49] = v7;
+        v[b + 64] = v8; v[b + 65] = v9; v[b + 80] = v10; v[b + 81] = v11;
+        v[b + 96] = v12; v[b + 97] = v13; v[b + 112] = v14; v[b + 113] = v15;
     }
 
     /** BlaMka: x + y + 2 * lo32(x) * lo32(y). */

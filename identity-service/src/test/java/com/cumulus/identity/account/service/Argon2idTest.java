@@ -15,7 +15,7 @@ class Argon2idTest {
         Argon2id argon2 = new Argon2id(1);
         Random random = new Random(42);
         int[][] cases = {{8, 1, 32}, {9, 1, 32}, {16, 2, 32}, {64, 3, 16}, {256, 1, 64}, {300, 2, 65}, {1024, 1, 32},
-                {1031, 2, 128}, {4096, 5, 32}, {8, 4, 4}, {2048, 2, 1024}};
+                {1031, 2, 128}, {4096, 5, 32}, {8, 4, 4}, {2048, 2, 1024}, {13, 3, 32}, {7168, 5, 32}};
         for (int[] c : cases) {
             byte[] salt = new byte[16 + random.nextInt(8)];
             random.nextBytes(salt);
