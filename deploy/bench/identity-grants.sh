@@ -14,7 +14,8 @@
 #   IDENTITY_APP: the quarkus-app directory to run (default identity-service/target/quarkus-app), e.g. a copy of a
 #   build before a change, to compare two builds back to back; IDENTITY_JVM_OPTS overrides the deployment's JVM
 #   options (deploy/kubernetes); the script's environment (e.g. MALLOC_ARENA_MAX) reaches the service.
-#   PHASES: which phases run (default "cc refresh login keycloak raw"), e.g. PHASES="cc login" for a short comparison.
+#   PHASES: which phases run (default "cc refresh login keycloak raw"), e.g. PHASES="cc login" for a short comparison;
+#   PHASES=raw alone starts no identity and needs no database.
 #   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
 #   collapsed CPU stacks in target/bench/profile-<run>.txt.
@@ -36,12 +37,15 @@ ADMIN=bench-admin@cumulus.local; ADMIN_PW=bench-admin-password-1
 command -v hey >/dev/null || { echo "hey not installed (apt-get install hey)"; exit 1; }
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -pl identity-service -am package -DskipTests
 
-PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 from pg_database where datname='identity_bench'" \
-  | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
-
-CHAINS="${CHAINS:-64}"
 PHASES=" ${PHASES:-cc refresh login keycloak raw} "
 phase() { [[ "$PHASES" == *" $1 "* ]]; }
+runs_identity() { phase cc || phase refresh || phase login || phase keycloak; }
+if runs_identity; then  # the raw phase alone needs no database
+PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 from pg_database where datname='identity_bench'" \
+  | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
+fi
+
+CHAINS="${CHAINS:-64}"
 HZ=$(getconf CLK_TCK)
 start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (profile file)
   local agent=""
@@ -63,7 +67,8 @@ start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (pr
   for _ in $(seq 1 120); do curl -fs "$BASE/q/health/live" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "identity did not start"; tail -50 "$OUT/identity.log"; exit 1
 }
-stop_identity() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
+PID=""
+stop_identity() { [ -n "$PID" ] || return 0; kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 # "<summary line>" on stdin, $1 = ticks before, $2 = ticks after -> the line plus the CPU-ms per request
 per_request() {
@@ -79,6 +84,7 @@ summary() {  # hey output -> "N req/s p50 p99"
 }
 
 # the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
+if phase cc || phase refresh || phase login; then
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
   >/dev/null 2>&1 || true
 start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
@@ -291,6 +297,7 @@ echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 fi
 echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
 stop_identity
+fi
 
 if phase keycloak; then
 # The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
