@@ -3,7 +3,8 @@
 #   GET /api/v1/organizations/{id}/projects (PROJECTS projects in the organization, one page of 50) and
 #   GET /v1/organizations/{id}/members, authenticated, tenancy pinned to one core with taskset.
 # Target (docs/tenancy-service.md): >= 3,000 req/s per core, p99 <= 20 ms, on an idle machine.
-# Each request costs three queries (access check incl. group roles, page, count / members, profiles).
+# Each request is one prepared statement (access check incl. group roles, then the page and its total / the members
+# with their profiles).
 #
 # Self-contained: starts what is missing and stops what it started.
 #   - PostgreSQL (localhost:15432, database "tenancy") and Kafka (localhost:19092): reused when listening, otherwise

@@ -15,11 +15,11 @@ import com.cumulus.gateway.edge.EdgeMetrics;
 import com.cumulus.gateway.edge.Replies;
 import com.cumulus.gateway.ratelimit.RateLimiter;
 import com.cumulus.gateway.revocation.RevokedTokens;
+import com.cumulus.gateway.server.ClientRequest;
+import com.cumulus.gateway.server.EdgeHandler;
 import com.cumulus.gateway.upstream.Forwarder;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import com.cumulus.gateway.server.ClientRequest;
-import com.cumulus.gateway.server.EdgeHandler;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 

@@ -27,13 +27,13 @@ import java.util.UUID;
 public class ProjectPageQuery {
 
     private static final String SQL = ReadAccess.CTE
-            + " select " + ReadAccess.COLUMNS + ", t.total,"
+            + " select " + ReadAccess.COLUMNS + ","
+            + " case when " + ReadAccess.MAY_READ + " then"
+            + " (select o.project_count from organization o where o.id = $1) else 0 end as total,"
             + " p.id, p.organization_id, p.name, p.description, p.customer_id, p.status, p.plan, p.template_id,"
             + " p.user_limit, p.group_ids, p.tags, p.push_fcm_api_key, p.push_fcm_project_number, p.push_apns_cert,"
             + " p.created_at, p.created_by, p.modified_at, p.modified_by"
             + " from access"
-            + " cross join lateral (select case when " + ReadAccess.MAY_READ + " then"
-            + " (select o.project_count from organization o where o.id = $1) else 0 end as total) t"
             + " left join lateral (select * from project p where p.organization_id = $1"
             + " and " + ReadAccess.MAY_READ + " order by p.name, p.id limit $5 offset $6) p on true"
             + " order by p.name, p.id";
