@@ -8,14 +8,15 @@
 # over the phase, divided by the successful requests): far less sensitive to other load on the machine than req/s.
 # Needs: a JDK, PostgreSQL reachable at $PGHOST:$PGPORT (user postgres) — e.g. the local stack (deploy/local/up) or
 # Debian's postgresql — `hey` and `python3`. Kafka is optional (the outbox keeps events until Kafka is back).
-# The refresh_token load is a small Java program (java.net.http, CHAINS chains, default 64, each refreshing with the
-# token it just received), run with `java RefreshLoad.java` on core 1.
+# The refresh_token load is deploy/bench/RefreshLoad.java (CHAINS chains, default 64, each refreshing with the token
+# it just received, on one selector thread that writes and parses HTTP/1.1 itself), on core 1.
 # Usage: deploy/bench/identity-grants.sh [seconds-per-run]   (results in target/bench/identity-grants.txt)
 #   IDENTITY_APP: the quarkus-app directory to run (default identity-service/target/quarkus-app), e.g. a copy of a
 #   build before a change, to compare two builds back to back; IDENTITY_JVM_OPTS overrides the deployment's JVM
 #   options (deploy/kubernetes); the script's environment (e.g. MALLOC_ARENA_MAX) reaches the service.
 #   PHASES: which phases run (default "cc refresh login keycloak raw"), e.g. PHASES="cc login" for a short comparison;
 #   PHASES=raw alone starts no identity and needs no database.
+#   NMT=1 (with -XX:NativeMemoryTracking=summary in IDENTITY_JVM_OPTS): the JVM's memory summary after the RSS line.
 #   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
 #   collapsed CPU stacks in target/bench/profile-<run>.txt.
@@ -102,186 +103,13 @@ R=$(taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-u
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 fi
 
-cat > "$OUT/RefreshLoad.java" <<'JAVA'
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-/**
- * refresh_token load: N chains, each signs in once (authorization code + PKCE) and then refreshes again and again
- * with the refresh token it just received (an old one is refused, and reusing it would end the session).
- * Args: baseUrl email password seconds chains [pid of the service]. Prints "R req/s, p50 Xs, p99 Ys, grants: N,
- * errors: E" and, given the pid, the CPU time the service spent per grant during the measured run (/proc/pid/stat
- * utime+stime, read after the sign-ins, so their Argon2 hashes are not counted).
- */
-public class RefreshLoad {
-    static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
-    static final Pattern RT = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
-    static HttpClient http;
-    static String base;
-
-    public static void main(String[] a) throws Exception {
-        base = a[0];
-        String email = a[1], pw = a[2];
-        long seconds = Long.parseLong(a[3]);
-        int chains = Integer.parseInt(a[4]);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(2)).build();
-        String[] tokens = new String[chains];
-        for (int i = 0; i < chains; i++) {
-            tokens[i] = login(email, pw);
-        }
-        String pid = a.length > 5 ? a[5] : null;
-        long ticks0 = pid == null ? 0 : ticks(pid);
-        AtomicLong errors = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
-        List<CompletableFuture<long[]>> all = new ArrayList<>();
-        for (int i = 0; i < chains; i++) {
-            all.add(chain(tokens[i], end, new long[1024], 0, errors));
-        }
-        List<long[]> results = new ArrayList<>();
-        for (CompletableFuture<long[]> f : all) {
-            long[] r = f.get();
-            results.add(r);
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long ticks1 = pid == null ? 0 : ticks(pid);
-        int total = 0;
-        for (long[] r : results) total += (int) r[r.length - 1];
-        long[] merged = new long[total];
-        int k = 0;
-        for (long[] r : results) {
-            int c = (int) r[r.length - 1];
-            System.arraycopy(r, 0, merged, k, c);
-            k += c;
-        }
-        Arrays.sort(merged);
-        System.out.printf("%.1f req/s, p50 %.4fs, p99 %.4fs, grants: %d, errors: %d (java client, %d chains)%n",
-                total / elapsed, total == 0 ? 0 : merged[total / 2] / 1e9, total == 0 ? 0 : merged[(int) (total * 0.99)] / 1e9,
-                total, errors.get(), chains);
-        if (pid != null && total > 0) {
-            // USER_HZ is 100 on Linux
-            System.out.printf("   identity CPU %.2f ms/request%n", (ticks1 - ticks0) * 10.0 / total);
-        }
-        System.exit(0);
-    }
-
-    /** Refreshes until {@code end}; completes with the latencies, the count in the last slot. */
-    static CompletableFuture<long[]> chain(String first, long end, long[] initial, int zero, AtomicLong errors) {
-        CompletableFuture<long[]> done = new CompletableFuture<>();
-        new Object() {
-            long[] lat = initial;
-            int count = zero;
-
-            void next(String rt) {
-                if (System.nanoTime() >= end || rt == null) {
-                    long[] out = Arrays.copyOf(lat, count + 1);
-                    out[count] = count;
-                    done.complete(out);
-                    return;
-                }
-                long t = System.nanoTime();
-                HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "grant_type=refresh_token&client_id=cumulus-console&refresh_token=" + rt))
-                        .build();
-                http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, failure) -> {
-                    long d = System.nanoTime() - t;
-                    String following = null;
-                    if (resp != null && resp.statusCode() == 200) {
-                        Matcher m = RT.matcher(resp.body());
-                        if (m.find()) {
-                            following = m.group(1);
-                            if (count + 2 > lat.length) lat = Arrays.copyOf(lat, lat.length * 2);
-                            lat[count++] = d;
-                        }
-                    }
-                    if (following == null) {
-                        errors.incrementAndGet();
-                        System.err.println("refresh failed: " + (resp == null ? failure : resp.statusCode() + " " + resp.body()));
-                    }
-                    next(following);
-                });
-            }
-        }.next(first);
-        return done;
-    }
-
-    static long ticks(String pid) throws Exception {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
-    static String login(String email, String pw) throws Exception {
-        byte[] raw = new byte[32];
-        new SecureRandom().nextBytes(raw);
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String verifier = b64.encodeToString(raw);
-        String challenge = b64.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String redirect = "http://localhost:9/cb";
-        String q = form(Map.of("response_type", "code", "client_id", "cumulus-console", "redirect_uri", redirect,
-                "scope", "openid", "state", "s", "code_challenge", challenge, "code_challenge_method", "S256"));
-        String html = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/authorization?" + q)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, String> f = new LinkedHashMap<>();
-        Matcher m = HIDDEN.matcher(html);
-        while (m.find()) f.put(m.group(1), m.group(2).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">"));
-        f.put("email", email);
-        f.put("password", pw);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/authorization"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(f))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String location = r.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode() + " " + r.body()));
-        String code = null;
-        for (String p : URI.create(location).getRawQuery().split("&")) {
-            if (p.startsWith("code=")) code = URLDecoder.decode(p.substring(5), StandardCharsets.UTF_8);
-        }
-        String body = http.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/v2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "code", code,
-                        "client_id", "cumulus-console", "redirect_uri", redirect, "code_verifier", verifier)))).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher t = RT.matcher(body);
-        if (!t.find()) throw new IllegalStateException("no refresh token: " + body);
-        return t.group(1);
-    }
-
-    static String form(Map<String, String> m) {
-        StringBuilder sb = new StringBuilder();
-        m.forEach((k, v) -> {
-            if (sb.length() > 0) sb.append('&');
-            sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        });
-        return sb.toString();
-    }
-}
-JAVA
+mkdir -p "$OUT/refresh-load" && javac -d "$OUT/refresh-load" deploy/bench/RefreshLoad.java
 if phase refresh; then
 # warm-up of the refresh path (and of the load client), then the measured run; the client reads identity's CPU time
 # itself after its chains have signed in (their Argon2 hashes are not counted)
-taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null
+taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null
 echo -n "refresh_token: " | tee -a "$REPORT"
-taskset -c 1 java "$OUT/RefreshLoad.java" "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" "$CHAINS" "$PID" \
+taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" "$CHAINS" "$PID" \
   | paste -sd' ' | sed 's/  */ /g; s/) identity/), identity/' | tee -a "$REPORT"
 fi
 
@@ -296,6 +124,10 @@ R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 fi
 echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
+if [ "${NMT:-0}" = 1 ]; then  # the JVM's own accounting of that memory (needs -XX:NativeMemoryTracking=summary)
+  jcmd "$PID" VM.native_memory summary | grep -E "^-|committed=" | grep -E "Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace" \
+    | tee -a "$REPORT"
+fi
 stop_identity
 fi
 

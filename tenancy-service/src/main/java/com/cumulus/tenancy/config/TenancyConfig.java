@@ -83,5 +83,12 @@ public interface TenancyConfig {
         /** Largest page size a caller may ask for (larger values are clamped). */
         @WithDefault("500")
         int maxLimit();
+
+        /**
+         * Pages of projects each replica keeps, stamped with their organization's project version and served again
+         * only while the version is unchanged (one small statement instead of the page's); 0 keeps none.
+         */
+        @WithDefault("1024")
+        int projectPageCacheSize();
     }
 }

@@ -6,6 +6,8 @@ import com.cumulus.tenancy.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,8 @@ class ProjectResourcesTest {
 
     @Inject
     EventCodec codec;
+    @Inject
+    Pool pool;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -167,6 +172,46 @@ class ProjectResourcesTest {
         // the total (the organization's project_count, kept by a trigger) follows the delete; the 400 above counted nothing
         given().header("Authorization", alice.bearer()).get("/api/v1/organizations/" + org + "/projects")
                 .then().statusCode(200).header("X-Total-Count", "6").body("size()", equalTo(6));
+    }
+
+    @Test
+    void aKeptPageIsServedOnlyWhileItsOrganizationsProjectsAreUnchanged() {
+        String org = Fixtures.organization(alice);
+        String first = createProject(org, "kept-a");
+        createProject(org, "kept-b");
+        String page = "/api/v1/organizations/" + org + "/projects";
+        given().header("Authorization", alice.bearer()).get(page).then().statusCode(200)
+                .body("metadata.name", equalTo(List.of("kept-a", "kept-b")));
+        // served again (kept) while nothing changed
+        given().header("Authorization", alice.bearer()).get(page).then().statusCode(200)
+                .header("X-Total-Count", "2").body("metadata.name", equalTo(List.of("kept-a", "kept-b")));
+
+        // a change through the API
+        given().header("Authorization", alice.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("metadata", Map.of("name", "kept-c", "description", "renamed")))
+                .put(page + "/" + first).then().statusCode(200);
+        given().header("Authorization", alice.bearer()).get(page).then().statusCode(200)
+                .body("metadata.name", equalTo(List.of("kept-b", "kept-c")));
+
+        // a change this replica never saw (another replica, a migration, an operator's SQL): the trigger's version
+        pool.preparedQuery("update project set description = 'changed elsewhere' where id = $1")
+                .execute(Tuple.of(UUID.fromString(first))).await().atMost(Duration.ofSeconds(10));
+        given().header("Authorization", alice.bearer()).get(page).then().statusCode(200)
+                .body("find { it.metadata.id == '" + first + "' }.metadata.description", equalTo("changed elsewhere"));
+        pool.preparedQuery("delete from project where id = $1")
+                .execute(Tuple.of(UUID.fromString(first))).await().atMost(Duration.ofSeconds(10));
+        given().header("Authorization", alice.bearer()).get(page).then().statusCode(200)
+                .header("X-Total-Count", "1").body("metadata.name", equalTo(List.of("kept-b")));
+
+        // access is checked on every request, kept page or not
+        given().header("Authorization", mallory.bearer()).get(page).then().statusCode(404);
+    }
+
+    private String createProject(String org, String name) {
+        return given().header("Authorization", alice.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("metadata", Map.of("name", name)))
+                .post("/api/v1/organizations/" + org + "/projects").then().statusCode(202)
+                .extract().path("metadata.id");
     }
 
     @Test
