@@ -16,7 +16,11 @@
 #   options (deploy/kubernetes); the script's environment (e.g. MALLOC_ARENA_MAX) reaches the service.
 #   PHASES: which phases run (default "cc refresh login keycloak raw"), e.g. PHASES="cc login" for a short comparison;
 #   PHASES=raw alone starts no identity and needs no database.
-#   NMT=1 (with -XX:NativeMemoryTracking=summary in IDENTITY_JVM_OPTS): the JVM's memory summary after the RSS line.
+#   NMT=1 (with -XX:NativeMemoryTracking=summary in IDENTITY_JVM_OPTS): the JVM's memory summary and the heap's largest
+#   classes after the RSS line.
+#   LOGIN_WARMUP: seconds of unmeasured logins before each login measurement (default 20: at ~30 logins/s the login
+#   path's own code reaches C2 slowly; with 5 s, C2 still took 11 % of the core in the measured window).
+#   ROUNDS / RAW_SECONDS: the interleaving of logins and raw hash runs (see logins_against_raw).
 #   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
 #   collapsed CPU stacks in target/bench/profile-<run>.txt.
@@ -51,7 +55,7 @@ HZ=$(getconf CLK_TCK)
 start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (profile file)
   local agent=""
   if [ "${PROFILE:-0}" = 1 ]; then
-    agent="-agentpath:${ASYNC_PROFILER:-/tmp/ap/linux-x64/libasyncProfiler.so}=start,event=cpu,interval=1ms,file=$PWD/$OUT/profile-$3.txt,collapsed"
+    agent="-agentpath:${ASYNC_PROFILER:-/tmp/ap/linux-x64/libasyncProfiler.so}=start,event=cpu,interval=1ms,file=$(cd "$OUT" && pwd)/profile-$3.txt,collapsed"
   fi
   QUARKUS_HTTP_PORT=$PORT \
   KAFKA_BOOTSTRAP_SERVERS="${BENCH_KAFKA:-localhost:1}" \
@@ -83,72 +87,6 @@ summary() {  # hey output -> "N req/s p50 p99"
   awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3} /99% in/ {p99=$3} /\[200\]/ {ok=$2}
        END {printf "%s req/s, p50 %ss, p99 %ss, 200s: %s\n", rps, p50, p99, ok}'
 }
-
-# the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
-if phase cc || phase refresh || phase login; then
-PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
-  >/dev/null 2>&1 || true
-start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
-echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
-
-# warm-up
-taskset -c 1 hey -z 5s -c 16 -m POST -T application/x-www-form-urlencoded \
-  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
-
-if phase cc; then
-echo -n "client_credentials: " | tee -a "$REPORT"
-T0=$(cpu_ticks)
-R=$(taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-urlencoded \
-  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" | summary)
-echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
-fi
-
-mkdir -p "$OUT/refresh-load" && javac -d "$OUT/refresh-load" deploy/bench/RefreshLoad.java
-if phase refresh; then
-# warm-up of the refresh path (and of the load client), then the measured run; the client reads identity's CPU time
-# itself after its chains have signed in (their Argon2 hashes are not counted)
-taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null
-echo -n "refresh_token: " | tee -a "$REPORT"
-taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" "$CHAINS" "$PID" \
-  | paste -sd' ' | sed 's/  */ /g; s/) identity/), identity/' | tee -a "$REPORT"
-fi
-
-if phase login; then
-# warm-up of the login path (its JIT work is not counted)
-taskset -c 1 hey -z 5s -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
-echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
-T0=$(cpu_ticks)
-R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary)
-echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
-fi
-echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
-if [ "${NMT:-0}" = 1 ]; then  # the JVM's own accounting of that memory (needs -XX:NativeMemoryTracking=summary)
-  jcmd "$PID" VM.native_memory summary | grep -E "^-|committed=" | grep -E "Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace" \
-    | tee -a "$REPORT"
-fi
-stop_identity
-fi
-
-if phase keycloak; then
-# The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
-PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" >/dev/null
-start_identity 7168 5 keycloak
-# warm-up to the state the configured-cost logins above are measured in: that identity had served 35 s of
-# client_credentials and 35 s of refresh grants first, so the HTTP, token-signing and pg-client paths the login
-# shares were already compiled by C2; a restarted identity at ~30 logins/s would compile them inside the measurement
-taskset -c 1 hey -z "${KEYCLOAK_WARMUP:-30}s" -c 16 -m POST -T application/x-www-form-urlencoded \
-  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
-taskset -c 1 hey -z 5s -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
-echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
-T0=$(cpu_ticks)
-R=$(taskset -c 1 hey -z "${DURATION}s" -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | summary)
-echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
-stop_identity
-fi
 
 # Raw Argon2id hash rate on one core (upper bound for logins/s), with BouncyCastle's generator (what the service used
 # before) and with the service's own implementation (identity-service account/service/Argon2id: one reused block
@@ -188,13 +126,101 @@ public class Argon2Rate {
     }
 }
 JAVA
+javac -cp "$CP" -d "$OUT/argon2-rate" "$OUT/Argon2Rate.java"
+raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
+  taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate "$@"
+}
+# Logins at memory-kib $1 / iterations $2 against the raw hash rate at the same parameters, interleaved: ROUNDS
+# (default 3) times a raw run (RAW_SECONDS, default 10, in its own JVM on core 0 while identity idles there), then
+# DURATION/ROUNDS seconds of logins. The machine's memory bandwidth moves by 15-30 % from minute to minute (two raw
+# runs a minute apart: 28.6 and 34.0 hashes/s), so a raw rate measured minutes away from the logins says little
+# about the logins' share of it; alternating spreads that drift over both.
+logins_against_raw() {
+  local rounds="${ROUNDS:-3}" raw_s="${RAW_SECONDS:-10}" i ok=0 secs=0 raws="" t0 t1 r
+  local each=$(( DURATION / rounds > 0 ? DURATION / rounds : 1 ))
+  t0=$(cpu_ticks)
+  for i in $(seq 1 "$rounds"); do
+    r=$(raw_rate "$1" "$2" "$raw_s" own | awk '{print $1}')
+    raws="$raws $r"
+    r=$(taskset -c 1 hey -z "${each}s" -c 4 -m POST -T application/json \
+      -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | awk '/\[200\]/ {print $2}')
+    ok=$((ok + ${r:-0})); secs=$((secs + each))
+  done
+  t1=$(cpu_ticks)
+  echo "$ok $secs $raws" | awk -v c=$((t1 - t0)) -v hz="$HZ" '{
+    n = 0; sum = 0; for (i = 3; i <= NF; i++) { sum += $i; n++ }
+    logins = $1 / $2; raw = sum / n
+    printf "%.1f logins/s (200s: %d in %d s, identity CPU %.2f ms/login); raw own rate %.1f hashes/s (rounds:", logins, $1, $2, c * 1000 / hz / $1, raw
+    for (i = 3; i <= NF; i++) printf " %s", $i
+    printf "); logins are %.0f %% of the raw rate\n", 100 * logins / raw }'
+}
+# the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
+if phase cc || phase refresh || phase login; then
+PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
+  >/dev/null 2>&1 || true
+start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
+echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
+
+# warm-up
+taskset -c 1 hey -z 5s -c 16 -m POST -T application/x-www-form-urlencoded \
+  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
+
+if phase cc; then
+echo -n "client_credentials: " | tee -a "$REPORT"
+T0=$(cpu_ticks)
+R=$(taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-urlencoded \
+  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" | summary)
+echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
+fi
+
+mkdir -p "$OUT/refresh-load" && javac -d "$OUT/refresh-load" deploy/bench/RefreshLoad.java
+if phase refresh; then
+# warm-up of the refresh path (and of the load client), then the measured run; the client reads identity's CPU time
+# itself after its chains have signed in (their Argon2 hashes are not counted)
+taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null
+echo -n "refresh_token: " | tee -a "$REPORT"
+taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" "$DURATION" "$CHAINS" "$PID" \
+  | paste -sd' ' | sed 's/  */ /g; s/) identity/), identity/' | tee -a "$REPORT"
+fi
+
+if phase login; then
+# warm-up of the login path (its JIT work is not counted)
+taskset -c 1 hey -z "${LOGIN_WARMUP:-20}s" -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
+logins_against_raw "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" | tee -a "$REPORT"
+fi
+echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
+if [ "${NMT:-0}" = 1 ]; then  # the JVM's own accounting of that memory (needs -XX:NativeMemoryTracking=summary)
+  jcmd "$PID" VM.native_memory summary | grep -E "^-|committed=" | grep -E "Total|Java Heap|Class|Thread|Code|GC|Compiler|Internal|Other|Symbol|Arena|Metaspace" \
+    | tee -a "$REPORT"
+  jcmd "$PID" GC.class_histogram | head -15 | tee -a "$REPORT"   # the largest kinds of object on the heap
+fi
+stop_identity
+fi
+
+if phase keycloak; then
+# The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
+PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" >/dev/null
+start_identity 7168 5 keycloak
+# warm-up to the state the configured-cost logins above are measured in: that identity had served 35 s of
+# client_credentials and 35 s of refresh grants first, so the HTTP, token-signing and pg-client paths the login
+# shares were already compiled by C2; a restarted identity at ~30 logins/s would compile them inside the measurement
+taskset -c 1 hey -z "${KEYCLOAK_WARMUP:-30}s" -c 16 -m POST -T application/x-www-form-urlencoded \
+  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
+taskset -c 1 hey -z "${LOGIN_WARMUP:-20}s" -c 4 -m POST -T application/json \
+  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
+logins_against_raw 7168 5 | tee -a "$REPORT"
+stop_identity
+fi
+
 if phase raw; then
 for params in "${ARGON2_MEMORY_KIB:-19456} ${ARGON2_ITERATIONS:-2}" "7168 5"; do
   set -- $params
   for impl in bouncycastle own; do
     echo -n "raw Argon2id m=$1 KiB t=$2 on core 0 ($impl): " | tee -a "$REPORT"
-    taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP" "$OUT/Argon2Rate.java" "$1" "$2" 10 $impl \
-      | tee -a "$REPORT"
+    raw_rate "$1" "$2" 10 $impl | tee -a "$REPORT"
   done
 done
 fi
