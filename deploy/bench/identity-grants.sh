@@ -6,8 +6,9 @@
 # consumer groups; events stay in the outbox.
 # Every phase also prints the CPU time the identity process spent per request (utime+stime from /proc/<pid>/stat
 # over the phase, divided by the successful requests): far less sensitive to other load on the machine than req/s.
-# Needs: a JDK, PostgreSQL reachable at $PGHOST:$PGPORT (user postgres) — e.g. the local stack (deploy/local/up) or
-# Debian's postgresql — `hey` and `python3`. Kafka is optional (the outbox keeps events until Kafka is back).
+# Needs: a JDK, `hey`, `psql` and `python3`. PostgreSQL: the one at $PGHOST:$PGPORT (user postgres, e.g. the local
+# stack's) when one listens there, otherwise an embedded one started on core 1 for the run (deploy/local's jars). Kafka is
+# optional (the outbox keeps events until Kafka is back).
 # The refresh_token load is deploy/bench/RefreshLoad.java (CHAINS chains, default 64, each refreshing with the token
 # it just received, on one selector thread that writes and parses HTTP/1.1 itself), on core 1.
 # Usage: deploy/bench/identity-grants.sh [seconds-per-run]   (results in target/bench/identity-grants.txt)
@@ -45,6 +46,24 @@ command -v hey >/dev/null || { echo "hey not installed (apt-get install hey)"; e
 PHASES=" ${PHASES:-cc refresh login keycloak raw} "
 phase() { [[ "$PHASES" == *" $1 "* ]]; }
 runs_identity() { phase cc || phase refresh || phase login || phase keycloak; }
+PG_PID=""
+stop_postgres() { [ -n "$PG_PID" ] || return 0; kill "$PG_PID" 2>/dev/null || true; wait "$PG_PID" 2>/dev/null || true; }
+if runs_identity && [ "$PGHOST" = localhost ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; then
+  # nothing listens there: an embedded PostgreSQL (deploy/local's jars, fresh data) on core 1 for this run only, so
+  # that no other service of a local stack shares identity's core
+  PGLIB="$PWD/identity-service/target/bench/lib/postgres"
+  if [ ! -f "$PGLIB/.complete" ]; then
+    ./mvnw -q -B -f deploy/local/infra/pom.xml -Ppostgres dependency:copy-dependencies -DoutputDirectory="$PGLIB"
+    touch "$PGLIB/.complete"
+  fi
+  rm -rf "$OUT/postgres"
+  taskset -c 1 java -Xmx128m -cp "$PGLIB/*" deploy/local/infra/LocalPostgres.java "$OUT/postgres" "$PGPORT" identity_bench \
+    > "$OUT/postgres.log" 2>&1 &
+  PG_PID=$!
+  trap stop_postgres EXIT
+  for _ in $(seq 1 120); do grep -q "LocalPostgres ready" "$OUT/postgres.log" && break; sleep 0.5; done
+  grep -q "LocalPostgres ready" "$OUT/postgres.log" || { echo "PostgreSQL did not start"; cat "$OUT/postgres.log"; exit 1; }
+fi
 if runs_identity; then  # the raw phase alone needs no database
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 from pg_database where datname='identity_bench'" \
   | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
@@ -81,7 +100,7 @@ per_request() {
     n = 0; if (match($0, /(200s|grants): [0-9]+/)) { split(substr($0, RSTART, RLENGTH), a, ": "); n = a[2] }
     printf "%s, identity CPU %.2f ms/request\n", $0, (n > 0 ? (t1 - t0) * 1000 / hz / n : 0) }'
 }
-trap stop_identity EXIT
+trap 'stop_identity; stop_postgres' EXIT
 
 summary() {  # hey output -> "N req/s p50 p99"
   awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3} /99% in/ {p99=$3} /\[200\]/ {ok=$2}
