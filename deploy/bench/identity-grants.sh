@@ -19,6 +19,8 @@
 #   PHASES=raw alone starts no identity and needs no database.
 #   NMT=1 (with -XX:NativeMemoryTracking=summary in IDENTITY_JVM_OPTS): the JVM's memory summary and the heap's largest
 #   classes after the RSS line.
+#   CC_WARMUP: seconds of client_credentials load after identity starts, before the first measured phase (default 20;
+#   with 5 s, one run of three measured 0.66 ms of CPU per grant instead of 0.32 while C2 was still compiling).
 #   LOGIN_WARMUP: seconds of unmeasured logins before each login measurement (default 20: at ~30 logins/s the login
 #   path's own code reaches C2 slowly; with 5 s, C2 still took 11 % of the core in the measured window).
 #   ROUNDS / RAW_SECONDS: the interleaving of logins and raw hash runs (see logins_against_raw).
@@ -181,7 +183,7 @@ start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configure
 echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
 
 # warm-up
-taskset -c 1 hey -z 5s -c 16 -m POST -T application/x-www-form-urlencoded \
+taskset -c 1 hey -z "${CC_WARMUP:-20}s" -c 16 -m POST -T application/x-www-form-urlencoded \
   -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
 
 if phase cc; then
