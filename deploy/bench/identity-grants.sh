@@ -153,7 +153,7 @@ raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
 }
 # Logins at memory-kib $1 / iterations $2 against the raw hash rate at the same parameters, interleaved: ROUNDS
 # (default 3) times a raw run (RAW_SECONDS, default 10, in its own JVM on core 0 while identity idles there), then
-# DURATION/ROUNDS seconds of logins. The machine's memory bandwidth moves by 15-30 % from minute to minute (two raw
+# DURATION/ROUNDS seconds of logins, then one more raw run. The machine's memory bandwidth moves by 15-30 % from minute to minute (two raw
 # runs a minute apart: 28.6 and 34.0 hashes/s), so a raw rate measured minutes away from the logins says little
 # about the logins' share of it; alternating spreads that drift over both.
 logins_against_raw() {
@@ -168,10 +168,13 @@ logins_against_raw() {
     ok=$((ok + ${r:-0})); secs=$((secs + each))
   done
   t1=$(cpu_ticks)
+  # a last raw run closes the last round: each login round then has a raw run on either side, and the raw rate at a
+  # round is the mean of the two (trapezoid weights), so a drift through the phase cannot bias the share
+  raws="$raws $(raw_rate "$1" "$2" "$raw_s" own | awk '{print $1}')"
   echo "$ok $secs $raws" | awk -v c=$((t1 - t0)) -v hz="$HZ" '{
-    n = 0; sum = 0; for (i = 3; i <= NF; i++) { sum += $i; n++ }
+    n = NF - 3; sum = ($3 + $NF) / 2; for (i = 4; i < NF; i++) sum += $i
     logins = $1 / $2; raw = sum / n
-    printf "%.1f logins/s (200s: %d in %d s, identity CPU %.2f ms/login); raw own rate %.1f hashes/s (rounds:", logins, $1, $2, c * 1000 / hz / $1, raw
+    printf "%.1f logins/s (200s: %d in %d s, identity CPU %.2f ms/login); raw own rate %.1f hashes/s (raw runs:", logins, $1, $2, c * 1000 / hz / $1, raw
     for (i = 3; i <= NF; i++) printf " %s", $i
     printf "); logins are %.0f %% of the raw rate\n", 100 * logins / raw }'
 }
