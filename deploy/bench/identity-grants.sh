@@ -99,7 +99,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 # "<summary line>" on stdin, $1 = ticks before, $2 = ticks after -> the line plus the CPU-ms per request
 per_request() {
   awk -v t0="$1" -v t1="$2" -v hz="$HZ" '{
-    n = 0; if (match($0, /(200s|grants): [0-9]+/)) { split(substr($0, RSTART, RLENGTH), a, ": "); n = a[2] }
+    n = 0; if (match($0, /200s: [0-9]+/)) { split(substr($0, RSTART, RLENGTH), a, ": "); n = a[2] }
     printf "%s, identity CPU %.2f ms/request\n", $0, (n > 0 ? (t1 - t0) * 1000 / hz / n : 0) }'
 }
 trap 'stop_identity; stop_postgres' EXIT
@@ -147,7 +147,7 @@ public class Argon2Rate {
     }
 }
 JAVA
-javac -cp "$CP" -d "$OUT/argon2-rate" "$OUT/Argon2Rate.java"
+if phase login || phase keycloak || phase raw; then javac -cp "$CP" -d "$OUT/argon2-rate" "$OUT/Argon2Rate.java"; fi
 raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
   taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate "$@"
 }
@@ -197,8 +197,8 @@ R=$(taskset -c 1 hey -z "${DURATION}s" -c 32 -m POST -T application/x-www-form-u
 echo "$R" | per_request "$T0" "$(cpu_ticks)" | tee -a "$REPORT"
 fi
 
-mkdir -p "$OUT/refresh-load" && javac -d "$OUT/refresh-load" deploy/bench/RefreshLoad.java
 if phase refresh; then
+mkdir -p "$OUT/refresh-load" && javac -d "$OUT/refresh-load" deploy/bench/RefreshLoad.java
 # warm-up of the refresh path (and of the load client), then the measured run; the client reads identity's CPU time
 # itself after its chains have signed in (their Argon2 hashes are not counted)
 taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "$ADMIN" "$ADMIN_PW" 5 "$CHAINS" >/dev/null

@@ -80,10 +80,12 @@ public class ProjectPageQuery {
         return pool.preparedQuery(PROBE).execute(ReadAccess.params(caller, organizationId))
                 .chain((RowSet<Row> rows) -> {
                     Row first = rows.iterator().next();
-                    return access.require(caller, organizationId, first, Permissions.PROJECTS_READ).chain(a ->
-                            first.getLong(VERSION_COLUMN) == candidate.version()
-                                    ? Uni.createFrom().item(candidate.page())
-                                    : read(caller, key));
+                    Long version = first.getLong(VERSION_COLUMN);
+                    if (version == null || version != candidate.version()) {
+                        return read(caller, key); // checks the access itself
+                    }
+                    return access.require(caller, organizationId, first, Permissions.PROJECTS_READ)
+                            .map(a -> candidate.page());
                 });
     }
 
