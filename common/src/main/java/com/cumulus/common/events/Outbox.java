@@ -1,31 +1,26 @@
 package com.cumulus.common.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.MDC;
 
 /**
- * Writes events into the transactional outbox. Must be called inside the use case's transaction
- * ({@code @WithTransaction} / {@code Panache.withTransaction}): the row commits or rolls back with the state change,
- * and {@link OutboxRelay} publishes it to Kafka after the commit.
+ * Writes events into the transactional outbox through Hibernate Reactive. Must be called inside the use case's
+ * transaction ({@code @WithTransaction} / {@code Panache.withTransaction}): the row commits or rolls back with the
+ * state change, and {@link OutboxRelay} publishes it to Kafka after the commit. Services without Hibernate use
+ * {@link SqlOutbox}.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)"
-            + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5)";
+    private static final String INSERT = OutboxRows.INSERT + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5)";
 
     private final OutboxConfig config;
-    private final EventCodec codec;
-    private final ObjectMapper mapper;
+    private final OutboxRows rows;
 
-    public Outbox(OutboxConfig config, EventCodec codec, ObjectMapper mapper) {
+    public Outbox(OutboxConfig config, OutboxRows rows) {
         this.config = config;
-        this.codec = codec;
-        this.mapper = mapper;
+        this.rows = rows;
     }
 
     /** Records an event on the service's default topic. */
@@ -39,7 +34,7 @@ public class Outbox {
     }
 
     public Uni<CloudEvent> record(String topic, String type, String aggregateId, Object data, String actorId) {
-        Row row = row(topic, type, aggregateId, data, actorId);
+        OutboxRows.Row row = rows.row(topic, type, aggregateId, data, actorId);
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, row.event().id())
@@ -49,30 +44,5 @@ public class Outbox {
                         .setParameter(5, row.payload())
                         .executeUpdate())
                 .replaceWith(row.event());
-    }
-
-    /**
-     * The {@code outbox_event} row that {@link #record} would insert, on the service's default topic, for a hot path
-     * that writes its state change with one statement of its own on the reactive pool: that statement must insert
-     * the row ({@code event_id, topic, aggregate_id, event_type, payload}) so it commits with the change.
-     */
-    public Row row(String type, String aggregateId, Object data, String actorId) {
-        return row(config.defaultTopic(), type, aggregateId, data, actorId);
-    }
-
-    public Row row(String topic, String type, String aggregateId, Object data, String actorId) {
-        JsonNode json = data instanceof JsonNode node ? node : mapper.valueToTree(data);
-        CloudEvent event = CloudEvent.of(config.source(), type, aggregateId, mdc(RequestIds.MDC_KEY), actorId,
-                mdc(RequestIds.MDC_ACTOR_TYPE), mdc(RequestIds.MDC_SOURCE_IP), json);
-        return new Row(event, topic, aggregateId, type, codec.write(event));
-    }
-
-    /** An outbox row: the event and the column values of its {@code outbox_event} insert. */
-    public record Row(CloudEvent event, String topic, String aggregateId, String type, String payload) {
-    }
-
-    private static String mdc(String key) {
-        Object value = MDC.get(key);
-        return value == null ? null : value.toString();
     }
 }

@@ -1,0 +1,81 @@
+package com.cumulus.identity.account.repository;
+
+import com.cumulus.common.sql.SqlTransactions;
+import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.db.Rows;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+/** {@code app_user} rows, on the current transaction when there is one ({@link SqlTransactions}). */
+@ApplicationScoped
+public class UserRepository {
+
+    private static final String COLUMNS = "id, email, first_name, last_name, password_hash, organization_id, role,"
+            + " platform_admin, created_at, updated_at";
+
+    private final SqlTransactions tx;
+
+    public UserRepository(SqlTransactions tx) {
+        this.tx = tx;
+    }
+
+    public Uni<User> findById(UUID id) {
+        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from app_user where id = $1")
+                .execute(Tuple.of(id)), UserRepository::user);
+    }
+
+    /** The user with this email (normalized first), or null. */
+    public Uni<User> byEmail(String email) {
+        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from app_user where email = $1")
+                .execute(Tuple.of(User.normalize(email))), UserRepository::user);
+    }
+
+    public Uni<List<User>> byOrganization(UUID organizationId) {
+        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from app_user where organization_id = $1")
+                .execute(Tuple.of(organizationId)), UserRepository::user);
+    }
+
+    public Uni<User> insert(User u) {
+        return tx.client().preparedQuery("insert into app_user (" + COLUMNS + ")"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(values(u)).replaceWith(u);
+    }
+
+    /** Writes every column of {@code u} (by id). */
+    public Uni<User> update(User u) {
+        return tx.client().preparedQuery("update app_user set email = $2, first_name = $3, last_name = $4,"
+                        + " password_hash = $5, organization_id = $6, role = $7, platform_admin = $8, created_at = $9,"
+                        + " updated_at = $10 where id = $1")
+                .execute(values(u)).replaceWith(u);
+    }
+
+    public Uni<Boolean> delete(UUID id) {
+        return Rows.count(tx.client().preparedQuery("delete from app_user where id = $1").execute(Tuple.of(id)))
+                .map(n -> n > 0);
+    }
+
+    private static Tuple values(User u) {
+        return Tuple.from(new Object[]{u.id, u.email, u.firstName, u.lastName, u.passwordHash, u.organizationId,
+                u.role, u.platformAdmin, Rows.utc(u.createdAt), Rows.utc(u.updatedAt)});
+    }
+
+    static User user(Row row) {
+        User u = new User();
+        u.id = row.getUUID("id");
+        u.email = row.getString("email");
+        u.firstName = row.getString("first_name");
+        u.lastName = row.getString("last_name");
+        u.passwordHash = row.getString("password_hash");
+        u.organizationId = row.getUUID("organization_id");
+        u.role = row.getString("role");
+        u.platformAdmin = row.getBoolean("platform_admin");
+        u.createdAt = Rows.instant(row, "created_at");
+        u.updatedAt = Rows.instant(row, "updated_at");
+        return u;
+    }
+}
