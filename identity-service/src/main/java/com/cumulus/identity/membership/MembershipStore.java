@@ -1,8 +1,10 @@
 package com.cumulus.identity.membership;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.cumulus.common.sql.SqlTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Arrays;
@@ -42,49 +44,44 @@ public class MembershipStore {
         return out;
     }
 
+    private final SqlTransactions tx;
+
+    public MembershipStore(SqlTransactions tx) {
+        this.tx = tx;
+    }
+
     public Uni<Map<String, List<String>>> orgsOf(UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select cast(organization_id as text), roles from membership where user_id = :user"
-                                + " order by organization_id", Object[].class)
-                .setParameter("user", userId)
-                .getResultList())
+        return tx.client().preparedQuery("select cast(organization_id as text), roles from membership where user_id = $1"
+                        + " order by organization_id").execute(Tuple.of(userId))
                 .map(rows -> {
                     Map<String, List<String>> out = new LinkedHashMap<>();
-                    for (Object[] row : rows) {
-                        out.put((String) row[0], split((String) row[1]));
+                    for (Row row : rows) {
+                        out.put(row.getString(0), split(row.getString(1)));
                     }
                     return out;
                 });
     }
 
     public Uni<Void> grant(UUID organizationId, UUID userId, Collection<String> roles) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into membership (organization_id, user_id, roles) values (:org, :user, :roles)"
-                                + " on conflict (organization_id, user_id) do update set roles = excluded.roles")
-                .setParameter("org", organizationId)
-                .setParameter("user", userId)
-                .setParameter("roles", String.join(",", roles))
-                .executeUpdate()).replaceWithVoid();
+        return run("insert into membership (organization_id, user_id, roles) values ($1, $2, $3)"
+                + " on conflict (organization_id, user_id) do update set roles = excluded.roles",
+                Tuple.of(organizationId, userId, String.join(",", roles)));
     }
 
     public Uni<Void> revoke(UUID organizationId, UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from membership where organization_id = :org and user_id = :user")
-                .setParameter("org", organizationId)
-                .setParameter("user", userId)
-                .executeUpdate()).replaceWithVoid();
+        return run("delete from membership where organization_id = $1 and user_id = $2", Tuple.of(organizationId, userId));
     }
 
     public Uni<Void> revokeUser(UUID userId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("delete from membership where user_id = :user")
-                .setParameter("user", userId)
-                .executeUpdate()).replaceWithVoid();
+        return run("delete from membership where user_id = $1", Tuple.of(userId));
     }
 
     public Uni<Void> deleteOrganization(UUID organizationId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("delete from membership where organization_id = :org")
-                .setParameter("org", organizationId)
-                .executeUpdate()).replaceWithVoid();
+        return run("delete from membership where organization_id = $1", Tuple.of(organizationId));
+    }
+
+    private Uni<Void> run(String sql, Tuple args) {
+        return tx.client().preparedQuery(sql).execute(args).replaceWithVoid();
     }
 
     static List<String> split(String roles) {

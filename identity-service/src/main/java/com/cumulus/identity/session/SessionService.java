@@ -1,12 +1,11 @@
 package com.cumulus.identity.session;
 
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.SqlOutbox;
 import com.cumulus.identity.account.domain.User;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.membership.MembershipStore;
 import com.cumulus.identity.token.Secrets;
 import com.cumulus.identity.token.TokenService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,13 +26,18 @@ public class SessionService {
     private final IdentityConfig config;
     private final TokenService tokens;
     private final MembershipStore memberships;
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
+    private final SessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
 
-    public SessionService(IdentityConfig config, TokenService tokens, MembershipStore memberships, Outbox outbox) {
+    public SessionService(IdentityConfig config, TokenService tokens, MembershipStore memberships, SqlOutbox outbox,
+                          SessionRepository sessions, RefreshTokenRepository refreshTokens) {
         this.config = config;
         this.tokens = tokens;
         this.memberships = memberships;
         this.outbox = outbox;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
     }
 
     /** Starts a session (inside the caller's transaction) and records the logged-in event. */
@@ -47,7 +51,7 @@ public class SessionService {
         session.authTime = now;
         session.createdAt = now;
         session.expiresAt = now.plus(config.tokens().sessionTtl());
-        return session.<UserSession>persist()
+        return sessions.insert(session)
                 .chain(saved -> outbox.record(LOGGED_IN, user.id.toString(), loggedInData(user.id, session.id, now),
                         user.id.toString()).replaceWith(saved));
     }
@@ -71,7 +75,7 @@ public class SessionService {
             record.jti = UUID.fromString(issued.jti());
             record.sessionId = session.id;
             record.expiresAt = issued.expiresAt();
-            return record.persist().replaceWith(issued);
+            return sessions.insertIssued(record).replaceWith(issued);
         });
     }
 
@@ -86,7 +90,7 @@ public class SessionService {
         token.nonce = nonce;
         token.createdAt = Instant.now();
         token.expiresAt = Instant.now().plus(config.tokens().refreshTokenTtl());
-        return token.persist().replaceWith(value);
+        return refreshTokens.insert(token).replaceWith(value);
     }
 
     /** Revokes one session (idempotent) and publishes session.revoked with the ids of its live tokens. */
@@ -95,7 +99,8 @@ public class SessionService {
             return Uni.createFrom().voidItem();
         }
         session.revokedAt = Instant.now();
-        return IssuedToken.<IssuedToken>list("sessionId = ?1 and expiresAt > ?2", session.id, Instant.now())
+        return sessions.markRevoked(session.id, session.revokedAt)
+                .chain(() -> sessions.liveIssued(session.id, Instant.now()))
                 .chain(live -> {
                     List<String> ids = new ArrayList<>();
                     Instant latest = Instant.now();
@@ -112,14 +117,12 @@ public class SessionService {
                     data.put("expiresAt", latest.toString());
                     return outbox.record(SESSION_REVOKED, session.id.toString(), data, session.userId.toString());
                 })
-                .chain(() -> RefreshToken.update("usedAt = ?1 where sessionId = ?2 and usedAt is null",
-                        Instant.now(), session.id))
-                .replaceWithVoid();
+                .chain(() -> refreshTokens.markSessionUsed(session.id, Instant.now()));
     }
 
     /** Revokes every live session of the user except {@code keep} (may be null). */
     public Uni<Void> revokeAll(UUID userId, UUID keep) {
-        return UserSession.<UserSession>list("userId = ?1 and revokedAt is null", userId)
+        return sessions.unrevokedOf(userId)
                 .chain(sessions -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (UserSession s : sessions) {
@@ -133,13 +136,9 @@ public class SessionService {
 
     public Uni<UserSession> find(String sessionId) {
         try {
-            return UserSession.findById(UUID.fromString(sessionId));
+            return sessions.findById(UUID.fromString(sessionId));
         } catch (IllegalArgumentException | NullPointerException e) {
             return Uni.createFrom().nullItem();
         }
-    }
-
-    public static Uni<Void> inTransaction(java.util.function.Supplier<Uni<Void>> work) {
-        return Panache.withTransaction(work);
     }
 }

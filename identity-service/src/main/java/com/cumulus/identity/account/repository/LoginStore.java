@@ -1,6 +1,6 @@
 package com.cumulus.identity.account.repository;
 
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.OutboxRows;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.membership.MembershipStore;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +45,7 @@ public class LoginStore {
 
     /** A new session with its first access token and the outbox row of its logged-in event. */
     public record Start(String accountKey, UUID sessionId, UUID userId, String clientId, String cookieHash,
-                        Instant authTime, Instant expiresAt, UUID jti, Instant tokenExpiresAt, Outbox.Row event) {
+                        Instant authTime, Instant expiresAt, UUID jti, Instant tokenExpiresAt, OutboxRows.Row event) {
     }
 
     private static final String LOAD = "select (select cast(ceil(extract(epoch from max(t.locked_until) - now())) as bigint)"
@@ -113,7 +113,7 @@ public class LoginStore {
 
     /** Writes the session; false when the user was deleted since {@link #load} (then nothing but the reset ran). */
     public Uni<Boolean> succeeded(Start s) {
-        Outbox.Row e = s.event();
+        OutboxRows.Row e = s.event();
         return pool.preparedQuery(SUCCEEDED).execute(Tuple.from(new Object[]{s.accountKey(), s.sessionId(), s.userId(),
                         s.clientId(), s.cookieHash(), utc(s.authTime()), utc(s.expiresAt()), s.jti(),
                         utc(s.tokenExpiresAt()), e.event().id(), e.topic(), e.aggregateId(), e.type(), e.payload()}))
