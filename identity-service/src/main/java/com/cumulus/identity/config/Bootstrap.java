@@ -1,9 +1,11 @@
 package com.cumulus.identity.config;
 
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.account.service.PasswordHasher;
 import com.cumulus.identity.oauth.domain.OAuthClient;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.cumulus.identity.oauth.repository.OAuthClientRepository;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -22,16 +24,23 @@ public class Bootstrap {
 
     private final IdentityConfig config;
     private final PasswordHasher hasher;
+    private final SqlTransactions tx;
+    private final UserRepository users;
+    private final OAuthClientRepository clients;
 
-    public Bootstrap(IdentityConfig config, PasswordHasher hasher) {
+    public Bootstrap(IdentityConfig config, PasswordHasher hasher, SqlTransactions tx, UserRepository users,
+                     OAuthClientRepository clients) {
         this.config = config;
         this.hasher = hasher;
+        this.tx = tx;
+        this.users = users;
+        this.clients = clients;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
         Uni<String> adminHash = config.bootstrap().adminPassword().isPresent()
                 ? hasher.hashAsync(config.bootstrap().adminPassword().get()) : Uni.createFrom().nullItem();
-        VertxContextSupport.subscribeAndAwait(() -> adminHash.chain(hash -> Panache.withTransaction(() -> admin(hash)
+        VertxContextSupport.subscribeAndAwait(() -> adminHash.chain(hash -> tx.inTransaction(() -> admin(hash)
                 .chain(this::localClient).chain(this::serviceClient))));
     }
 
@@ -40,10 +49,11 @@ public class Bootstrap {
             return Uni.createFrom().voidItem();
         }
         String email = User.normalize(config.bootstrap().adminEmail().get());
-        return User.byEmail(email).chain(existing -> {
+        return users.byEmail(email).chain(existing -> {
             if (existing != null) {
                 if (!existing.platformAdmin) {
                     existing.platformAdmin = true;
+                    return users.update(existing).replaceWithVoid();
                 }
                 return Uni.createFrom().voidItem();
             }
@@ -57,14 +67,14 @@ public class Bootstrap {
             admin.createdAt = Instant.now();
             admin.updatedAt = admin.createdAt;
             LOG.infof("bootstrap platform administrator %s created", email);
-            return admin.persist().replaceWithVoid();
+            return users.insert(admin).replaceWithVoid();
         });
     }
 
     private Uni<Void> localClient() {
         String id = config.localClient().id();
         String uris = String.join(" ", config.localClient().redirectUris());
-        return OAuthClient.<OAuthClient>findById(id).chain(existing -> {
+        return clients.findById(id).chain(existing -> {
             OAuthClient client = existing != null ? existing : new OAuthClient();
             client.clientId = id;
             client.name = "Cumulus local public client";
@@ -76,9 +86,9 @@ public class Bootstrap {
             client.state = "enabled";
             if (existing == null) {
                 client.createdAt = Instant.now();
-                return client.persist().replaceWithVoid();
+                return clients.insert(client).replaceWithVoid();
             }
-            return Uni.createFrom().voidItem();
+            return clients.update(client).replaceWithVoid();
         });
     }
 
@@ -87,7 +97,7 @@ public class Bootstrap {
             return Uni.createFrom().voidItem();
         }
         String id = config.serviceClient().id().get();
-        return OAuthClient.<OAuthClient>findById(id).chain(existing -> {
+        return clients.findById(id).chain(existing -> {
             OAuthClient client = existing != null ? existing : new OAuthClient();
             client.clientId = id;
             client.name = "Cumulus service client";
@@ -99,9 +109,9 @@ public class Bootstrap {
             client.state = "enabled";
             if (existing == null) {
                 client.createdAt = Instant.now();
-                return client.persist().replaceWithVoid();
+                return clients.insert(client).replaceWithVoid();
             }
-            return Uni.createFrom().voidItem();
+            return clients.update(client).replaceWithVoid();
         });
     }
 

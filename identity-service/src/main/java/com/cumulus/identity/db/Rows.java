@@ -45,6 +45,11 @@ public final class Rows {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
+    /** A bytea parameter: a core Buffer, since Tuple.from passes its values to the core tuple unchanged. */
+    public static io.vertx.core.buffer.Buffer bytea(byte[] bytes) {
+        return bytes == null ? null : io.vertx.core.buffer.Buffer.buffer(bytes);
+    }
+
     /** A timestamptz column as an Instant (null stays null). */
     public static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);

@@ -1,7 +1,7 @@
 package com.cumulus.identity.keys;
 
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.config.IdentityConfig;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -52,13 +52,17 @@ public class KeyService {
 
     private final IdentityConfig config;
     private final KeyEncryption encryption;
+    private final SqlTransactions tx;
+    private final SigningKeyRepository keys;
     private volatile Map<String, ActiveKey> active = Map.of();
     private volatile Map<String, PublicKey> verifying = Map.of();
     private volatile List<Map<String, Object>> jwks = List.of();
 
-    public KeyService(IdentityConfig config, KeyEncryption encryption) {
+    public KeyService(IdentityConfig config, KeyEncryption encryption, SqlTransactions tx, SigningKeyRepository keys) {
         this.config = config;
         this.encryption = encryption;
+        this.tx = tx;
+        this.keys = keys;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -73,7 +77,7 @@ public class KeyService {
     }
 
     Uni<Void> ensureAndReload() {
-        return Panache.withTransaction(() -> lock().chain(() -> SigningKey.<SigningKey>list("retiredAt is null"))
+        return tx.inTransaction(() -> keys.lock(LOCK_ID).chain(keys::unretired)
                         .chain(current -> {
                             Uni<Void> chain = Uni.createFrom().voidItem();
                             for (String algorithm : ALGORITHMS) {
@@ -95,7 +99,7 @@ public class KeyService {
      * tokens expired. Returns the new default (ES256) key id.
      */
     public Uni<String> rotate() {
-        return Panache.withTransaction(() -> lock().chain(() -> SigningKey.<SigningKey>list("retiredAt is null"))
+        return tx.inTransaction(() -> keys.lock(LOCK_ID).chain(keys::unretired)
                         .chain(current -> {
                             Uni<Void> chain = Uni.createFrom().voidItem();
                             for (String algorithm : ALGORITHMS) {
@@ -109,22 +113,19 @@ public class KeyService {
                 .map(ignored -> active().kid());
     }
 
-    private Uni<Void> lock() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(pg_advisory_xact_lock(" + LOCK_ID
-                + ") as text)").getSingleResult()).replaceWithVoid();
-    }
-
     private Uni<Void> rotateLocked(String algorithm, List<SigningKey> current) {
         Instant now = Instant.now();
         Duration longest = config.tokens().accessTokenTtl().compareTo(config.tokens().serviceAccountTokenTtl()) > 0
                 ? config.tokens().accessTokenTtl() : config.tokens().serviceAccountTokenTtl();
+        Uni<Void> chain = Uni.createFrom().voidItem();
         for (SigningKey old : current) {
             old.retiredAt = now;
             old.dropAfter = now.plus(longest).plus(1, ChronoUnit.MINUTES);
+            chain = chain.chain(() -> keys.retire(old));
         }
         SigningKey fresh = generate(algorithm, now);
         LOG.infof("new %s signing key %s", algorithm, fresh.kid);
-        return fresh.persist().replaceWithVoid();
+        return chain.chain(() -> keys.insert(fresh)).replaceWithVoid();
     }
 
     private SigningKey generate(String algorithm, Instant now) {
@@ -149,18 +150,17 @@ public class KeyService {
 
     /** Re-reads the keys that may still verify a live token. */
     public Uni<Void> reload() {
-        return Panache.withSession(() -> SigningKey.<SigningKey>list(
-                        "dropAfter is null or dropAfter > ?1 order by createdAt desc", Instant.now()))
+        return Uni.createFrom().deferred(() -> keys.notDropped(Instant.now()))
                 .invoke(this::install)
                 .replaceWithVoid();
     }
 
-    private void install(List<SigningKey> keys) {
+    private void install(List<SigningKey> loaded) {
         Map<String, PublicKey> publicKeys = new HashMap<>();
         List<Map<String, Object>> published = new ArrayList<>();
         Map<String, ActiveKey> signing = new HashMap<>();
         // default algorithm first in the JWKS, newest first within an algorithm
-        List<SigningKey> ordered = new ArrayList<>(keys);
+        List<SigningKey> ordered = new ArrayList<>(loaded);
         ordered.sort(java.util.Comparator.comparingInt((SigningKey k) -> Math.max(0, ALGORITHMS.indexOf(k.algorithm))));
         for (SigningKey key : ordered) {
             try {

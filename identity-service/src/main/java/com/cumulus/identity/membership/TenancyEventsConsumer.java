@@ -1,17 +1,23 @@
 package com.cumulus.identity.membership;
 
 import com.cumulus.common.events.CloudEvent;
-import com.cumulus.common.events.Inbox;
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.SqlInbox;
+import com.cumulus.common.events.SqlOutbox;
 import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.repository.UserRepository;
+import com.cumulus.identity.federation.domain.OrganizationEntry;
+import com.cumulus.identity.federation.repository.FederatedIdentityRepository;
+import com.cumulus.identity.federation.repository.IdentityProviderRepository;
+import com.cumulus.identity.federation.repository.OrganizationEntryRepository;
 import com.cumulus.identity.account.service.AccountService;
 import com.cumulus.identity.apikey.domain.ApiKey;
+import com.cumulus.identity.apikey.repository.ApiKeyRepository;
 import com.cumulus.identity.apikey.service.ApiKeyService;
 import com.cumulus.identity.serviceaccount.domain.ServiceAccount;
+import com.cumulus.identity.serviceaccount.repository.ServiceAccountRepository;
 import com.cumulus.identity.serviceaccount.service.ServiceAccountService;
 import com.cumulus.identity.session.SessionService;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -38,19 +44,34 @@ public class TenancyEventsConsumer {
 
     static final String INVITATION_REGISTERED = "com.cumulus.tenancy.invitation.registered.v1";
 
-    private final Inbox inbox;
+    private final SqlInbox inbox;
     private final MembershipStore memberships;
     private final SessionService sessions;
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
     private final AccountService accounts;
+    private final UserRepository users;
+    private final ApiKeyRepository apiKeys;
+    private final ServiceAccountRepository serviceAccounts;
+    private final FederatedIdentityRepository links;
+    private final IdentityProviderRepository providers;
+    private final OrganizationEntryRepository directory;
 
-    public TenancyEventsConsumer(Inbox inbox, MembershipStore memberships, SessionService sessions, Outbox outbox,
-                                 AccountService accounts) {
+    public TenancyEventsConsumer(SqlInbox inbox, MembershipStore memberships, SessionService sessions,
+                                 SqlOutbox outbox, AccountService accounts, UserRepository users,
+                                 ApiKeyRepository apiKeys, ServiceAccountRepository serviceAccounts,
+                                 FederatedIdentityRepository links, IdentityProviderRepository providers,
+                                 OrganizationEntryRepository directory) {
         this.inbox = inbox;
         this.memberships = memberships;
         this.sessions = sessions;
         this.outbox = outbox;
         this.accounts = accounts;
+        this.users = users;
+        this.apiKeys = apiKeys;
+        this.serviceAccounts = serviceAccounts;
+        this.links = links;
+        this.providers = providers;
+        this.directory = directory;
     }
 
     @Incoming("tenancy-events")
@@ -90,15 +111,15 @@ public class TenancyEventsConsumer {
      */
     private Uni<Void> deleteOrganization(UUID org) {
         return memberships.deleteOrganization(org)
-                .chain(() -> User.<User>list("organizationId", org))
-                .chain(users -> {
+                .chain(() -> users.byOrganization(org))
+                .chain(members -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (User user : users) {
+                    for (User user : members) {
                         chain = chain.chain(() -> sessions.revokeAll(user.id, null));
                     }
                     return chain;
                 })
-                .chain(() -> ApiKey.<ApiKey>list("organizationId", org))
+                .chain(() -> apiKeys.byOrganization(org))
                 .chain(keys -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ApiKey key : keys) {
@@ -107,7 +128,7 @@ public class TenancyEventsConsumer {
                     }
                     return chain;
                 })
-                .chain(() -> ServiceAccount.<ServiceAccount>list("organizationId", org))
+                .chain(() -> serviceAccounts.byOrganization(org))
                 .chain(accounts -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (ServiceAccount account : accounts) {
@@ -117,37 +138,23 @@ public class TenancyEventsConsumer {
                     }
                     return chain;
                 })
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "update app_user set organization_id = null, role = null where organization_id = :org")
-                        .setParameter("org", org).executeUpdate()))
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from api_key where organization_id = :org").setParameter("org", org).executeUpdate()))
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from service_account where organization_id = :org").setParameter("org", org)
-                        .executeUpdate()))
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from federated_identity where provider_id in"
-                                + " (select id from oauth2_provider where organization_id = :org)")
-                        .setParameter("org", org).executeUpdate()))
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from oauth2_provider where organization_id = :org").setParameter("org", org)
-                        .executeUpdate()))
-                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "delete from organization_directory where organization_id = :org").setParameter("org", org)
-                        .executeUpdate()))
+                .chain(() -> users.clearOrganization(org))
+                .chain(() -> apiKeys.deleteByOrganization(org))
+                .chain(() -> serviceAccounts.deleteByOrganization(org))
+                .chain(() -> links.deleteOfOrganization(org))
+                .chain(() -> providers.deleteOfOrganization(org))
+                .chain(() -> directory.delete(org))
                 .replaceWithVoid();
     }
 
     /** The organization's name and email domain, for routing a federated login by the email's domain. */
     private Uni<Void> directory(UUID org, String name, String emailDomain) {
-        String domain = emailDomain == null || emailDomain.isBlank() ? null
+        OrganizationEntry entry = new OrganizationEntry();
+        entry.organizationId = org;
+        entry.name = name;
+        entry.emailDomain = emailDomain == null || emailDomain.isBlank() ? null
                 : emailDomain.trim().toLowerCase(java.util.Locale.ROOT);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into organization_directory (organization_id, name, email_domain) values (:org, :name, :domain)"
-                                + " on conflict (organization_id) do update set name = excluded.name,"
-                                + " email_domain = excluded.email_domain")
-                .setParameter("org", org).setParameter("name", name).setParameter("domain", domain)
-                .executeUpdate()).replaceWithVoid();
+        return directory.upsert(entry);
     }
 
     static String text(JsonNode data, String field) {

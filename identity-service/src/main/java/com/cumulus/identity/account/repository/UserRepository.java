@@ -40,6 +40,15 @@ public class UserRepository {
                 .execute(Tuple.of(organizationId)), UserRepository::user);
     }
 
+    /**
+     * The users (table aliased {@code u}) that satisfy {@code condition}, a SQL condition whose placeholders
+     * {@code $1..} take {@code args}, ordered by email, at most {@code limit}.
+     */
+    public Uni<List<User>> matching(String condition, Tuple args, int limit) {
+        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from app_user u where " + condition
+                + " order by u.email limit " + limit).execute(args), UserRepository::user);
+    }
+
     public Uni<User> insert(User u) {
         return tx.client().preparedQuery("insert into app_user (" + COLUMNS + ")"
                         + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
@@ -57,6 +66,12 @@ public class UserRepository {
     public Uni<Boolean> delete(UUID id) {
         return Rows.count(tx.client().preparedQuery("delete from app_user where id = $1").execute(Tuple.of(id)))
                 .map(n -> n > 0);
+    }
+
+    /** Detaches the organization's users from it (their seed-003 account organization and role become null). */
+    public Uni<Integer> clearOrganization(UUID organizationId) {
+        return Rows.count(tx.client().preparedQuery("update app_user set organization_id = null, role = null"
+                + " where organization_id = $1").execute(Tuple.of(organizationId)));
     }
 
     private static Tuple values(User u) {

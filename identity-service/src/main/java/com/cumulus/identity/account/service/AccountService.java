@@ -1,8 +1,10 @@
 package com.cumulus.identity.account.service;
 
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.OutboxRows;
+import com.cumulus.common.events.SqlOutbox;
 import com.cumulus.common.security.Caller;
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.account.api.AccountDtos.ActivateWrite;
 import com.cumulus.identity.account.api.AccountDtos.AccountUserResult;
 import com.cumulus.identity.account.api.AccountDtos.LoginResult;
@@ -11,16 +13,18 @@ import com.cumulus.identity.account.api.AccountDtos.RegistrationResult;
 import com.cumulus.identity.account.api.AccountDtos.RoleUserUpdate;
 import com.cumulus.identity.account.api.AccountDtos.RoleUserWrite;
 import com.cumulus.identity.account.domain.PasswordReset;
-import com.cumulus.identity.account.repository.LoginStore;
 import com.cumulus.identity.account.domain.Registration;
 import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.repository.LoginStore;
+import com.cumulus.identity.account.repository.PasswordResetRepository;
+import com.cumulus.identity.account.repository.RegistrationRepository;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.membership.MembershipStore;
 import com.cumulus.identity.session.SessionService;
 import com.cumulus.identity.session.UserSession;
 import com.cumulus.identity.token.Secrets;
 import com.cumulus.identity.token.TokenService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,12 +51,21 @@ public class AccountService {
     private final TokenService tokens;
     private final SessionService sessions;
     private final MembershipStore memberships;
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
     private final Mails mails;
+    private final SqlTransactions tx;
+    private final UserRepository users;
+    private final RegistrationRepository registrations;
+    private final PasswordResetRepository resets;
 
     public AccountService(IdentityConfig config, PasswordHasher hasher, LoginThrottle throttle, LoginStore logins,
-                          TokenService tokens, SessionService sessions, MembershipStore memberships, Outbox outbox,
-                          Mails mails) {
+                          TokenService tokens, SessionService sessions, MembershipStore memberships, SqlOutbox outbox,
+                          Mails mails, SqlTransactions tx, UserRepository users, RegistrationRepository registrations,
+                          PasswordResetRepository resets) {
+        this.tx = tx;
+        this.users = users;
+        this.registrations = registrations;
+        this.resets = resets;
         this.logins = logins;
         this.tokens = tokens;
         this.config = config;
@@ -69,7 +82,7 @@ public class AccountService {
     public Uni<RegistrationResult> register(RegisterWrite body) {
         String email = User.normalize(body.email());
         String code = Secrets.random(24);
-        return Panache.withTransaction(() -> User.byEmail(email).chain(existing -> {
+        return tx.inTransaction(() -> users.byEmail(email).chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflict("email address already used");
             }
@@ -80,7 +93,7 @@ public class AccountService {
             registration.codeHash = Secrets.sha256Hex(code);
             registration.createdAt = Instant.now();
             registration.codeExpiresAt = registration.createdAt.plus(config.tokens().approveCodeTtl());
-            return registration.<Registration>persist()
+            return registrations.insert(registration)
                     .call(saved -> mails.approveCode(email, saved.organizationName, saved.id.toString(), code));
         })).map(r -> new RegistrationResult(r.organizationName, r.email, r.id.toString()));
     }
@@ -88,22 +101,22 @@ public class AccountService {
     public Uni<Void> resendCode(String rawEmail) {
         String email = User.normalize(rawEmail);
         String code = Secrets.random(24);
-        return Panache.withTransaction(() -> Registration.<Registration>find(
-                        "email = ?1 and completedAt is null order by createdAt desc", email).firstResult()
+        return tx.inTransaction(() -> registrations.latestOpen(email)
                 .chain(registration -> {
                     if (registration == null) {
                         throw ApiException.notFound("registration for this email address");
                     }
                     registration.codeHash = Secrets.sha256Hex(code);
                     registration.codeExpiresAt = Instant.now().plus(config.tokens().approveCodeTtl());
-                    return mails.approveCode(email, registration.organizationName, registration.id.toString(), code);
+                    return registrations.update(registration).chain(() -> mails.approveCode(email,
+                            registration.organizationName, registration.id.toString(), code));
                 }));
     }
 
     public Uni<AccountUserResult> activate(String registrationId, ActivateWrite body) {
         UUID id = parse(registrationId, "registration");
-        return hasher.hashAsync(body.password()).chain(hash -> Panache.withTransaction(() ->
-                Registration.<Registration>findById(id).chain(registration -> {
+        return hasher.hashAsync(body.password()).chain(hash -> tx.inTransaction(() ->
+                registrations.findById(id).chain(registration -> {
                     if (registration == null) {
                         throw ApiException.notFound("registration");
                     }
@@ -116,7 +129,7 @@ public class AccountService {
                     if (registration.codeExpiresAt.isBefore(Instant.now())) {
                         throw ApiException.gone("approve code expired");
                     }
-                    return User.byEmail(registration.email).chain(existing -> {
+                    return users.byEmail(registration.email).chain(existing -> {
                         if (existing != null) {
                             throw ApiException.conflict("email address already used");
                         }
@@ -127,7 +140,8 @@ public class AccountService {
                         data.put("organizationId", user.organizationId.toString());
                         data.put("organizationName", registration.organizationName);
                         data.put("role", "admin");
-                        return user.<User>persist()
+                        return registrations.update(registration)
+                                .chain(() -> users.insert(user))
                                 .call(u -> memberships.grant(u.organizationId, u.id, List.of("admin")))
                                 .call(u -> outbox.record(ACCOUNT_REGISTERED, u.id.toString(), data, u.id.toString()))
                                 .chain(u -> tokenFor(u));
@@ -154,7 +168,7 @@ public class AccountService {
             TokenService.Issued token = tokens.accessToken(new TokenService.Subject(userId, "user", user.email(),
                     user.orgs(), user.platformAdmin() ? List.of("platform-admin") : List.of(), sessionId.toString(),
                     null, null));
-            Outbox.Row event = outbox.row(SessionService.LOGGED_IN, userId,
+            OutboxRows.Row event = outbox.row(SessionService.LOGGED_IN, userId,
                     SessionService.loggedInData(user.id(), sessionId, now), userId);
             return logins.succeeded(new LoginStore.Start(LoginThrottle.accountKey(email), sessionId, user.id(), null,
                             null, now, now.plus(config.tokens().sessionTtl()), UUID.fromString(token.jti()),
@@ -169,7 +183,7 @@ public class AccountService {
     }
 
     public Uni<Void> logout(Caller caller, boolean others) {
-        return Panache.withTransaction(() -> sessions.find(caller.sessionId()).chain(current -> {
+        return tx.inTransaction(() -> sessions.find(caller.sessionId()).chain(current -> {
             if (current == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -180,7 +194,7 @@ public class AccountService {
     public Uni<Void> forgotPassword(String rawEmail) {
         String email = User.normalize(rawEmail);
         String token = Secrets.random(32);
-        return Panache.withTransaction(() -> User.byEmail(email).chain(user -> {
+        return tx.inTransaction(() -> users.byEmail(email).chain(user -> {
             if (user == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -189,7 +203,7 @@ public class AccountService {
             reset.userId = user.id;
             reset.tokenHash = Secrets.sha256Hex(token);
             reset.expiresAt = Instant.now().plus(config.tokens().resetLinkTtl());
-            return reset.persist().chain(() -> mails.resetLink(email, token));
+            return resets.insert(reset).chain(() -> mails.resetLink(email, token));
         }));
     }
 
@@ -206,13 +220,13 @@ public class AccountService {
             LOG.warnf("invitation.registered for user %s skipped: unusable email", userId);
             return Uni.createFrom().voidItem();
         }
-        return User.byEmail(email).chain(existing -> {
+        return users.byEmail(email).chain(existing -> {
             if (existing != null) {
                 LOG.infof("invitation.registered for user %s skipped: email already has account %s", userId,
                         existing.id);
                 return Uni.createFrom().voidItem();
             }
-            return User.<User>findById(userId).chain(sameId -> {
+            return users.findById(userId).chain(sameId -> {
                 if (sameId != null) {
                     LOG.infof("invitation.registered skipped: user %s exists already", userId);
                     return Uni.createFrom().voidItem();
@@ -225,7 +239,7 @@ public class AccountService {
                 reset.userId = userId;
                 reset.tokenHash = Secrets.sha256Hex(token);
                 reset.expiresAt = Instant.now().plus(config.tokens().resetLinkTtl());
-                return user.persist().chain(() -> reset.persist())
+                return users.insert(user).chain(() -> resets.insert(reset))
                         .chain(() -> mails.setPasswordLink(email, user.firstName, token)
                                 .onFailure().recoverWithUni(e -> {
                                     LOG.warnf("set-password mail to user %s failed; forgot-password sends a new link",
@@ -245,8 +259,8 @@ public class AccountService {
     }
 
     public Uni<Void> resetPassword(String token, String password) {
-        return hasher.hashAsync(password).chain(hash -> Panache.withTransaction(() ->
-                PasswordReset.<PasswordReset>find("tokenHash", Secrets.sha256Hex(token)).firstResult()
+        return hasher.hashAsync(password).chain(hash -> tx.inTransaction(() ->
+                resets.byTokenHash(Secrets.sha256Hex(token))
                         .chain(reset -> {
                             if (reset == null) {
                                 throw ApiException.notFound("reset token");
@@ -258,19 +272,19 @@ public class AccountService {
                                 throw ApiException.gone("reset link expired");
                             }
                             reset.usedAt = Instant.now();
-                            return User.<User>findById(reset.userId).chain(user -> {
+                            return resets.update(reset).chain(() -> users.findById(reset.userId)).chain(user -> {
                                 if (user == null) {
                                     throw ApiException.notFound("reset token");
                                 }
                                 user.passwordHash = hash;
                                 user.updatedAt = Instant.now();
-                                return sessions.revokeAll(user.id, null);
+                                return users.update(user).chain(() -> sessions.revokeAll(user.id, null));
                             });
                         })));
     }
 
     public Uni<AccountUserResult> me(Caller caller) {
-        return Panache.withSession(() -> User.<User>findById(parse(caller.subject(), "user"))).map(user -> {
+        return Uni.createFrom().deferred(() -> users.findById(parse(caller.subject(), "user"))).map(user -> {
             if (user == null) {
                 throw ApiException.notFound("user");
             }
@@ -281,8 +295,8 @@ public class AccountService {
     // ---- role users (admins, billings, developers) ----
 
     public Uni<AccountUserResult> createRoleUser(Caller caller, String role, RoleUserWrite body) {
-        return hasher.hashAsync(body.password()).chain(hash -> Panache.withTransaction(() ->
-                accountOf(caller, true).chain(org -> User.byEmail(body.email()).chain(existing -> {
+        return hasher.hashAsync(body.password()).chain(hash -> tx.inTransaction(() ->
+                accountOf(caller, true).chain(org -> users.byEmail(body.email()).chain(existing -> {
                     if (existing != null) {
                         throw ApiException.conflict("email address already used");
                     }
@@ -290,7 +304,7 @@ public class AccountService {
                     Map<String, Object> data = userData(user);
                     data.put("organizationId", org.toString());
                     data.put("role", role);
-                    return user.<User>persist()
+                    return users.insert(user)
                             .call(u -> memberships.grant(org, u.id, List.of(role)))
                             .call(u -> outbox.record(USER_CREATED, u.id.toString(), data, caller.subject()))
                             .chain(this::tokenFor);
@@ -298,18 +312,18 @@ public class AccountService {
     }
 
     public Uni<AccountUserResult> getRoleUser(Caller caller, String role, String id) {
-        return Panache.withSession(() -> accountOf(caller, false).chain(org -> roleUser(org, role, id)))
+        return accountOf(caller, false).chain(org -> roleUser(org, role, id))
                 .map(user -> result(user, null));
     }
 
     public Uni<AccountUserResult> updateRoleUser(Caller caller, String role, String id, RoleUserUpdate body) {
         Uni<String> hash = body.password() == null ? Uni.createFrom().nullItem() : hasher.hashAsync(body.password());
-        return hash.chain(newHash -> Panache.withTransaction(() -> accountOf(caller, true)
+        return hash.chain(newHash -> tx.inTransaction(() -> accountOf(caller, true)
                 .chain(org -> roleUser(org, role, id))
                 .chain(user -> {
                     Uni<Void> emailCheck = Uni.createFrom().voidItem();
                     if (body.email() != null && !User.normalize(body.email()).equals(user.email)) {
-                        emailCheck = User.byEmail(body.email()).invoke(other -> {
+                        emailCheck = users.byEmail(body.email()).invoke(other -> {
                             if (other != null) {
                                 throw ApiException.conflict("email address already used");
                             }
@@ -329,21 +343,24 @@ public class AccountService {
                             user.passwordHash = newHash;
                         }
                         user.updatedAt = Instant.now();
-                        return outbox.record(USER_UPDATED, user.id.toString(), userData(user), caller.subject())
+                        return users.update(user)
+                                .chain(() -> outbox.record(USER_UPDATED, user.id.toString(), userData(user),
+                                        caller.subject()))
                                 .replaceWith(result(user, null));
                     });
                 })));
     }
 
     public Uni<Void> deleteRoleUser(Caller caller, String role, String id) {
-        return Panache.withTransaction(() -> accountOf(caller, true)
+        return tx.inTransaction(() -> accountOf(caller, true)
                 .chain(org -> roleUser(org, role, id))
                 .chain(user -> sessions.revokeAll(user.id, null)
                         .chain(() -> memberships.revokeUser(user.id))
                         .chain(() -> outbox.record(USER_DELETED, user.id.toString(),
                                 Map.of("userId", user.id.toString(), "organizationId", user.organizationId.toString()),
                                 caller.subject()))
-                        .chain(() -> user.delete())));
+                        .chain(() -> users.delete(user.id))
+                        .replaceWithVoid()));
     }
 
     // ---- helpers ----
@@ -351,7 +368,7 @@ public class AccountService {
     /** The caller's account (seed 003 organization); admin required for changes. */
     private Uni<UUID> accountOf(Caller caller, boolean adminRequired) {
         UUID callerId = parseOrNull(caller.subject());
-        Uni<User> self = callerId == null ? Uni.createFrom().nullItem() : User.findById(callerId);
+        Uni<User> self = callerId == null ? Uni.createFrom().nullItem() : users.findById(callerId);
         return self.map(user -> {
             String org = user != null && user.organizationId != null ? user.organizationId.toString()
                     : caller.organizations().keySet().stream().sorted().findFirst().orElse(null);
@@ -370,7 +387,7 @@ public class AccountService {
         if (userId == null) {
             return Uni.createFrom().failure(ApiException.notFound("user"));
         }
-        return User.<User>findById(userId).map(user -> {
+        return users.findById(userId).map(user -> {
             if (user == null || !org.equals(user.organizationId) || !role.equals(user.role)) {
                 throw ApiException.notFound("user");
             }

@@ -69,7 +69,6 @@ public final class Argon2id {
 
     private static byte[] fill(long[] mem, int blocks, byte[] password, byte[] salt, int memoryKib, int iterations,
                                int length) {
-        int segmentLength = blocks / SYNC_POINTS;
         int laneLength = blocks;
 
         // H0 and the first two blocks
@@ -97,48 +96,16 @@ public final class Argon2id {
             load(blockBytes, mem, i * BLOCK_LONGS);
         }
 
-        long[] zero = new long[BLOCK_LONGS];
         long[] input = new long[BLOCK_LONGS];
         long[] address = new long[BLOCK_LONGS];
         long[] r = new long[BLOCK_LONGS];
-
         for (int pass = 0; pass < iterations; pass++) {
             for (int slice = 0; slice < SYNC_POINTS; slice++) {
-                boolean independent = pass == 0 && slice < SYNC_POINTS / 2;
-                if (independent) {
-                    Arrays.fill(input, 0L);
-                    input[0] = pass;
-                    input[1] = 0; // lane
-                    input[2] = slice;
-                    input[3] = blocks;
-                    input[4] = iterations;
-                    input[5] = TYPE_ID;
-                }
-                int start = 0;
-                if (pass == 0 && slice == 0) {
-                    start = 2;
-                    if (independent) {
-                        nextAddresses(zero, input, address, r);
-                    }
-                }
-                int current = slice * segmentLength + start;
-                int previous = current % laneLength == 0 ? current + laneLength - 1 : current - 1;
-                for (int i = start; i < segmentLength; i++, current++, previous++) {
-                    if (current % laneLength == 1) {
-                        previous = current - 1;
-                    }
-                    long pseudo;
-                    if (independent) {
-                        if (i % BLOCK_LONGS == 0) {
-                            nextAddresses(zero, input, address, r);
-                        }
-                        pseudo = address[i % BLOCK_LONGS];
-                    } else {
-                        pseudo = mem[previous * BLOCK_LONGS];
-                    }
-                    int reference = referenceIndex(pass, slice, i, segmentLength, laneLength, pseudo & 0xFFFFFFFFL);
-                    fillBlock(mem, previous * BLOCK_LONGS, reference * BLOCK_LONGS, current * BLOCK_LONGS,
-                            pass != 0, r);
+                int start = pass == 0 && slice == 0 ? 2 : 0;
+                if (pass == 0 && slice < SYNC_POINTS / 2) {
+                    fillIndependentSegment(mem, blocks, iterations, slice, start, input, address, r);
+                } else {
+                    fillDependentSegment(mem, blocks, pass, slice, start, r);
                 }
             }
         }
@@ -168,42 +135,97 @@ public final class Argon2id {
         return (int) ((startPosition + relative) % laneLength);
     }
 
-    private static void nextAddresses(long[] zero, long[] input, long[] address, long[] r) {
-        input[6]++;
-        fillBlock(zero, 0, input, 0, address, 0, false, r);
-        fillBlock(zero, 0, address, 0, address, 0, false, r);
-    }
-
-    private static void fillBlock(long[] mem, int prev, int ref, int next, boolean withXor, long[] r) {
-        fillBlock(mem, prev, mem, ref, mem, next, withXor, r);
-    }
-
     /**
-     * next = G(prev, ref) (XORed into next from the second pass on). next first takes R (^ old next), R is permuted
-     * in {@code r}, then XORed in: no copy of R is kept. The withXor branch is outside the loops.
+     * The data-independent segments (the first half of the first pass): reference indexes come from address blocks.
+     * A method apart from {@link #fillDependentSegment}, which does almost all of the work, so that the JIT compiles
+     * each from a profile of its own (one loop with both kinds of segment compiled differently from JVM to JVM).
      */
-    private static void fillBlock(long[] x, int xo, long[] y, int yo, long[] next, int no, boolean withXor, long[] r) {
-        if (withXor) {
-            for (int i = 0; i < BLOCK_LONGS; i++) {
-                long v = x[xo + i] ^ y[yo + i];
-                r[i] = v;
-                next[no + i] ^= v;
+    private static void fillIndependentSegment(long[] mem, int blocks, int iterations, int slice, int start,
+                                               long[] input, long[] address, long[] r) {
+        int segmentLength = blocks / SYNC_POINTS;
+        Arrays.fill(input, 0L);
+        input[1] = 0; // pass 0, lane 0
+        input[2] = slice;
+        input[3] = blocks;
+        input[4] = iterations;
+        input[5] = TYPE_ID;
+        if (start != 0) {
+            nextAddresses(input, address, r);
+        }
+        for (int i = start, current = slice * segmentLength + start; i < segmentLength; i++, current++) {
+            int previous = current == 0 ? blocks - 1 : current - 1;
+            if (i % BLOCK_LONGS == 0) {
+                nextAddresses(input, address, r);
             }
-        } else {
-            for (int i = 0; i < BLOCK_LONGS; i++) {
-                long v = x[xo + i] ^ y[yo + i];
-                r[i] = v;
-                next[no + i] = v;
+            int reference = referenceIndex(0, slice, i, segmentLength, blocks, address[i % BLOCK_LONGS] & 0xFFFFFFFFL);
+            compress(mem, previous * BLOCK_LONGS, reference * BLOCK_LONGS, current * BLOCK_LONGS, r);
+        }
+    }
+
+    /** A data-dependent segment: each reference index comes from the previous block's first word. */
+    private static void fillDependentSegment(long[] mem, int blocks, int pass, int slice, int start, long[] r) {
+        int segmentLength = blocks / SYNC_POINTS;
+        for (int i = start, current = slice * segmentLength + start; i < segmentLength; i++, current++) {
+            int previous = current == 0 ? blocks - 1 : current - 1;
+            int reference = referenceIndex(pass, slice, i, segmentLength, blocks,
+                    mem[previous * BLOCK_LONGS] & 0xFFFFFFFFL);
+            if (pass == 0) {
+                compress(mem, previous * BLOCK_LONGS, reference * BLOCK_LONGS, current * BLOCK_LONGS, r);
+            } else {
+                compressXor(mem, previous * BLOCK_LONGS, reference * BLOCK_LONGS, current * BLOCK_LONGS, r);
             }
         }
+    }
+
+    /** The next address block: address = G(0, G(0, input)) after the counter ({@code input[6]}) advances. */
+    private static void nextAddresses(long[] input, long[] address, long[] r) {
+        input[6]++;
+        compressWithZero(input, address, r);
+        compressWithZero(address, address, r);
+    }
+
+    /** out = G(0, in) = in ^ P(in); {@code out} may be {@code in}. */
+    private static void compressWithZero(long[] in, long[] out, long[] r) {
+        System.arraycopy(in, 0, r, 0, BLOCK_LONGS);
+        permute(r);
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            out[i] = in[i] ^ r[i];
+        }
+    }
+
+    /** mem[next] = G(mem[prev], mem[ref]) (first pass): R = prev ^ ref, next = R ^ P(R). */
+    private static void compress(long[] mem, int prev, int ref, int next, long[] r) {
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            long v = mem[prev + i] ^ mem[ref + i];
+            r[i] = v;
+            mem[next + i] = v;
+        }
+        permute(r);
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            mem[next + i] ^= r[i];
+        }
+    }
+
+    /** mem[next] ^= G(mem[prev], mem[ref]) (later passes, version 0x13). */
+    private static void compressXor(long[] mem, int prev, int ref, int next, long[] r) {
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            long v = mem[prev + i] ^ mem[ref + i];
+            r[i] = v;
+            mem[next + i] ^= v;
+        }
+        permute(r);
+        for (int i = 0; i < BLOCK_LONGS; i++) {
+            mem[next + i] ^= r[i];
+        }
+    }
+
+    /** P over the 1 KiB block in {@code r}: the Blake2b round on its eight rows, then on its eight columns. */
+    private static void permute(long[] r) {
         for (int b = 0; b < BLOCK_LONGS; b += 16) {
             rowRound(r, b);
         }
         for (int b = 0; b < 16; b += 2) {
             columnRound(r, b);
-        }
-        for (int i = 0; i < BLOCK_LONGS; i++) {
-            next[no + i] ^= r[i];
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.Base64;
 /**
  * Argon2id (BouncyCastle, pure Java) in PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
  * Hashing and verification run on a worker pool of their own, one thread per core by default, never on the event
- * loop, and resume on the caller's context so Hibernate Reactive can continue there. Bounding the pool bounds the
+ * loop, and resume on the caller's context so the statements that follow (and their transaction, which
+ * {@code SqlTransactions} keeps on that context) continue there. Bounding the pool bounds the
  * memory held by hashes in flight ({@code threads x memory-kib}) and keeps each hash's block in the cache; logins
  * beyond it wait in the pool's queue instead of competing for the same core.
  */

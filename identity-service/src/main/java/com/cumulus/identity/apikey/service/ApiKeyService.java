@@ -1,14 +1,15 @@
 package com.cumulus.identity.apikey.service;
 
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.SqlOutbox;
 import com.cumulus.common.security.Caller;
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.apikey.api.ApiKeyDtos.KeyCreatedResult;
 import com.cumulus.identity.apikey.api.ApiKeyDtos.KeyResult;
 import com.cumulus.identity.apikey.domain.ApiKey;
+import com.cumulus.identity.apikey.repository.ApiKeyRepository;
 import com.cumulus.identity.token.Secrets;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,19 +33,22 @@ public class ApiKeyService {
     public static final String DELETED = "com.cumulus.identity.apikey.deleted.v1";
     private static final Set<String> ROLES = Set.of("admin", "developer");
 
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
+    private final SqlTransactions tx;
+    private final ApiKeyRepository keys;
 
-    public ApiKeyService(Outbox outbox) {
+    public ApiKeyService(SqlOutbox outbox, SqlTransactions tx, ApiKeyRepository keys) {
         this.outbox = outbox;
+        this.tx = tx;
+        this.keys = keys;
     }
 
     public Uni<List<KeyResult>> list(UUID org) {
-        return Panache.withSession(() -> ApiKey.<ApiKey>list("organizationId = ?1 order by createdAt", org))
-                .map(keys -> keys.stream().map(ApiKeyService::result).toList());
+        return keys.byOrganization(org).map(all -> all.stream().map(ApiKeyService::result).toList());
     }
 
     public Uni<KeyResult> get(UUID org, String keyId) {
-        return Panache.withSession(() -> find(org, keyId)).map(ApiKeyService::result);
+        return find(org, keyId).map(ApiKeyService::result);
     }
 
     public Uni<KeyCreatedResult> create(UUID org, JsonNode body, Caller caller) {
@@ -59,7 +63,7 @@ public class ApiKeyService {
         key.secretHash = Secrets.sha256Hex(secret);
         key.keySuffix = secret.substring(secret.length() - 4);
         key.createdAt = Instant.now();
-        return Panache.withTransaction(() -> key.persist()
+        return tx.inTransaction(() -> keys.insert(key)
                 .chain(() -> outbox.record(CREATED, key.id.toString(), data(key), caller.subject())))
                 .map(ignored -> new KeyCreatedResult(result(key), key.id.toString(), secret));
     }
@@ -73,7 +77,7 @@ public class ApiKeyService {
         String state = body.has("state") ? state(body, null) : null;
         boolean expireGiven = body.has("expireAt");
         Instant expire = expireGiven ? expireAt(body, null) : null;
-        return Panache.withTransaction(() -> find(org, keyId).chain(key -> {
+        return tx.inTransaction(() -> find(org, keyId).chain(key -> {
             if (name != null) {
                 key.name = name;
             }
@@ -86,7 +90,9 @@ public class ApiKeyService {
             if (expireGiven) {
                 key.expireAt = expire;
             }
-            return outbox.record(UPDATED, key.id.toString(), data(key), caller.subject()).replaceWith(result(key));
+            return keys.update(key)
+                    .chain(() -> outbox.record(UPDATED, key.id.toString(), data(key), caller.subject()))
+                    .replaceWith(result(key));
         }));
     }
 
@@ -94,18 +100,18 @@ public class ApiKeyService {
         if ("api_key".equals(caller.principalType()) && keyId.equalsIgnoreCase(caller.subject())) {
             throw ApiException.conflict("a key cannot delete itself: authenticate with another key");
         }
-        return Panache.withTransaction(() -> find(org, keyId).chain(key -> outbox.record(DELETED, key.id.toString(),
-                data(key), caller.subject()).chain(() -> key.delete())));
+        return tx.inTransaction(() -> find(org, keyId).chain(key -> outbox.record(DELETED, key.id.toString(),
+                data(key), caller.subject()).chain(() -> keys.delete(key.id)).replaceWithVoid()));
     }
 
-    private static Uni<ApiKey> find(UUID org, String keyId) {
+    private Uni<ApiKey> find(UUID org, String keyId) {
         UUID id;
         try {
             id = UUID.fromString(keyId);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ApiException.notFound("key"));
         }
-        return ApiKey.<ApiKey>findById(id).map(key -> {
+        return keys.findById(id).map(key -> {
             if (key == null || !key.organizationId.equals(org)) {
                 throw ApiException.notFound("key");
             }

@@ -1,7 +1,7 @@
 package com.cumulus.identity.federation.service;
 
-import com.cumulus.identity.federation.domain.FederatedLogin;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.cumulus.common.sql.SqlTransactions;
+import com.cumulus.identity.federation.repository.FederatedLoginRepository;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +16,17 @@ public class FederationHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(FederationHousekeeping.class);
 
+    private final SqlTransactions tx;
+    private final FederatedLoginRepository logins;
+
+    public FederationHousekeeping(SqlTransactions tx, FederatedLoginRepository logins) {
+        this.tx = tx;
+        this.logins = logins;
+    }
+
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return Panache.withTransaction(() -> FederatedLogin.delete("expiresAt < ?1",
-                        Instant.now().minus(Duration.ofDays(1))))
+        return tx.inTransaction(() -> logins.deleteExpiredBefore(Instant.now().minus(Duration.ofDays(1))))
                 .invoke(n -> {
                     if (n > 0) {
                         LOG.debugf("purged %d expired federated logins", n);

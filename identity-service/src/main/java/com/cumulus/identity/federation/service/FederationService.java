@@ -1,13 +1,18 @@
 package com.cumulus.identity.federation.service;
 
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.SqlOutbox;
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.federation.domain.FederatedIdentity;
 import com.cumulus.identity.federation.domain.FederatedLogin;
 import com.cumulus.identity.federation.domain.IdentityProvider;
-import com.cumulus.identity.federation.domain.OrganizationEntry;
+import com.cumulus.identity.federation.repository.FederatedIdentityRepository;
+import com.cumulus.identity.federation.repository.FederatedLoginRepository;
+import com.cumulus.identity.federation.repository.IdentityProviderRepository;
+import com.cumulus.identity.federation.repository.OrganizationEntryRepository;
 import com.cumulus.identity.federation.service.UpstreamClient.Metadata;
 import com.cumulus.identity.federation.service.UpstreamClient.UpstreamException;
 import com.cumulus.identity.federation.service.UpstreamClient.UpstreamIdentity;
@@ -22,7 +27,6 @@ import com.cumulus.identity.token.Secrets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,12 +75,21 @@ public class FederationService {
     private final UpstreamClient upstream;
     private final AuthorizationService authorization;
     private final MembershipStore memberships;
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
     private final ObjectMapper mapper;
+    private final SqlTransactions tx;
+    private final IdentityProviderRepository providerRows;
+    private final OrganizationEntryRepository directory;
+    private final FederatedLoginRepository logins;
+    private final FederatedIdentityRepository links;
+    private final UserRepository users;
 
     public FederationService(IdentityConfig config, KeyEncryption encryption, ProviderService providers,
                              UpstreamClient upstream, AuthorizationService authorization, MembershipStore memberships,
-                             Outbox outbox, ObjectMapper mapper) {
+                             SqlOutbox outbox, ObjectMapper mapper, SqlTransactions tx,
+                             IdentityProviderRepository providerRows, OrganizationEntryRepository directory,
+                             FederatedLoginRepository logins, FederatedIdentityRepository links,
+                             UserRepository users) {
         this.config = config;
         this.encryption = encryption;
         this.providers = providers;
@@ -85,6 +98,12 @@ public class FederationService {
         this.memberships = memberships;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.tx = tx;
+        this.providerRows = providerRows;
+        this.directory = directory;
+        this.logins = logins;
+        this.links = links;
+        this.users = users;
     }
 
     // ---- the login page's state: the validated authorization request, sealed ----
@@ -148,14 +167,14 @@ public class FederationService {
         if (notBlank(provider) || byRegistry) {
             String choice = byRegistry ? registry : provider;
             String field = byRegistry ? "user_registry" : "provider";
-            chosen = Panache.withSession(() -> byChoice(choice)).map(p -> {
+            chosen = byChoice(choice).map(p -> {
                 if (p == null) {
                     throw ApiException.invalid(field, "unknown identity provider");
                 }
                 return p;
             });
         } else {
-            chosen = Panache.withSession(() -> byDomain(email));
+            chosen = byDomain(email);
         }
         return chosen.chain(p -> {
             if (p == null) {
@@ -167,25 +186,24 @@ public class FederationService {
     }
 
     /** A provider by id (any), or a system provider by name or type. */
-    public static Uni<IdentityProvider> byChoice(String choice) {
+    public Uni<IdentityProvider> byChoice(String choice) {
         UUID id = uuid(choice);
         if (id != null) {
-            return IdentityProvider.findById(id);
+            return providerRows.findById(id);
         }
-        return IdentityProvider.<IdentityProvider>find("organizationId is null and name = ?1", choice).firstResult()
-                .chain(p -> p != null ? Uni.createFrom().item(p) : IdentityProvider.<IdentityProvider>find(
-                        "organizationId is null and type = ?1 order by createdAt", choice).firstResult());
+        return providerRows.systemByName(choice)
+                .chain(p -> p != null ? Uni.createFrom().item(p) : providerRows.oldestSystemOfType(choice));
     }
 
     /** The (oldest) provider of an organization whose email domain is the email's, or null. */
-    static Uni<IdentityProvider> byDomain(String email) {
+    Uni<IdentityProvider> byDomain(String email) {
         String domain = email.substring(email.lastIndexOf('@') + 1).trim().toLowerCase(Locale.ROOT);
-        return OrganizationEntry.<OrganizationEntry>list("emailDomain", domain).chain(orgs -> {
+        return directory.byEmailDomain(domain).chain(orgs -> {
             if (orgs.isEmpty()) {
                 return Uni.createFrom().nullItem();
             }
             List<UUID> ids = orgs.stream().map(o -> o.organizationId).toList();
-            return IdentityProvider.<IdentityProvider>find("organizationId in ?1 order by createdAt", ids).firstResult();
+            return providerRows.oldestOfOrganizations(ids);
         });
     }
 
@@ -215,7 +233,7 @@ public class FederationService {
                 query.put("login_hint", email);
             }
             String location = AuthorizationService.append(metadata.authorizationEndpoint(), query);
-            return Panache.withTransaction(() -> login.persist())
+            return tx.inTransaction(() -> logins.insert(login))
                     .replaceWith((Decision) new RedirectTo(location, null));
         }).onFailure(UpstreamException.class).recoverWithItem(e -> {
             LOG.warnf("identity provider %s unavailable: %s", provider.id, e.getMessage());
@@ -232,15 +250,16 @@ public class FederationService {
         if (state == null || state.isBlank()) {
             return Uni.createFrom().item(new ErrorPage("invalid_request", "state is missing"));
         }
-        return Panache.withTransaction(() -> FederatedLogin.<FederatedLogin>find("stateHash", Secrets.sha256Hex(state))
-                .firstResult().chain(login -> {
-                    if (login == null || login.usedAt != null || login.expiresAt.isBefore(Instant.now())) {
-                        return Uni.createFrom().<Pending>nullItem();
-                    }
-                    login.usedAt = Instant.now();
-                    return IdentityProvider.<IdentityProvider>findById(login.providerId).map(p -> p == null ? null
-                            : new Pending(login, p, params(login.params), providers.clientSecret(p)));
-                })).chain(pending -> {
+        return tx.inTransaction(() -> logins.byStateHash(Secrets.sha256Hex(state)).chain(login -> {
+            if (login == null || login.usedAt != null || login.expiresAt.isBefore(Instant.now())) {
+                return Uni.createFrom().<Pending>nullItem();
+            }
+            login.usedAt = Instant.now();
+            return logins.markUsed(login.id, login.usedAt).chain(marked -> !marked
+                    ? Uni.createFrom().<Pending>nullItem()
+                    : providerRows.findById(login.providerId).map(p -> p == null ? null
+                    : new Pending(login, p, params(login.params), providers.clientSecret(p))));
+        })).chain(pending -> {
             if (pending == null) {
                 return Uni.createFrom().item(new ErrorPage("invalid_request",
                         "This sign-in is unknown, was already completed or has expired. Start again."));
@@ -304,10 +323,9 @@ public class FederationService {
      */
     private Uni<Decision> link(Pending pending, UpstreamIdentity identity) {
         IdentityProvider provider = pending.provider();
-        return Panache.withTransaction(() -> FederatedIdentity.<FederatedIdentity>find(
-                "providerId = ?1 and subject = ?2", provider.id, identity.subject()).firstResult().chain(existing -> {
+        return tx.inTransaction(() -> links.byProviderAndSubject(provider.id, identity.subject()).chain(existing -> {
             if (existing != null) {
-                return User.<User>findById(existing.userId).map(u -> {
+                return users.findById(existing.userId).map(u -> {
                     if (u == null) {
                         throw new LinkRefused("the linked account no longer exists");
                     }
@@ -317,7 +335,7 @@ public class FederationService {
             if (identity.email() == null) {
                 throw new LinkRefused("the identity provider did not share an email address");
             }
-            return User.byEmail(identity.email()).chain(user -> {
+            return users.byEmail(identity.email()).chain(user -> {
                 if (user != null) {
                     return linkExisting(provider, identity, user);
                 }
@@ -329,11 +347,11 @@ public class FederationService {
             }
             String onboarding = Secrets.random(32);
             FederatedLogin login = pending.login();
-            return FederatedLogin.<FederatedLogin>findById(login.id).map(l -> {
+            return logins.findById(login.id).chain(l -> {
                 l.userId = user.id;
                 l.onboardHash = Secrets.sha256Hex(onboarding);
                 l.expiresAt = Instant.now().plus(ONBOARD_TTL);
-                return new Resolved(user, onboarding);
+                return logins.update(l).replaceWith(new Resolved(user, onboarding));
             });
         }))).chain(resolved -> {
             if (resolved.onboarding() != null) {
@@ -383,7 +401,7 @@ public class FederationService {
             user.organizationId = provider.organizationId;
             user.role = FEDERATED_ROLE;
         }
-        return user.<User>persist()
+        return users.insert(user)
                 .call(u -> newLink(provider, identity, u.id))
                 .call(u -> {
                     if (provider.organizationId == null) {
@@ -402,7 +420,7 @@ public class FederationService {
                 });
     }
 
-    private static Uni<FederatedIdentity> newLink(IdentityProvider provider, UpstreamIdentity identity, UUID userId) {
+    private Uni<FederatedIdentity> newLink(IdentityProvider provider, UpstreamIdentity identity, UUID userId) {
         FederatedIdentity link = new FederatedIdentity();
         link.id = UUID.randomUUID();
         link.providerId = provider.id;
@@ -410,7 +428,7 @@ public class FederationService {
         link.userId = userId;
         link.email = identity.email();
         link.createdAt = Instant.now();
-        return link.persist();
+        return links.insert(link);
     }
 
     // ---- POST /oauth2/v2/onboard ----
@@ -428,14 +446,18 @@ public class FederationService {
      */
     public Uni<Decision> onboard(Onboarding form) {
         validate(form);
-        return Panache.withTransaction(() -> FederatedLogin.<FederatedLogin>find("onboardHash",
-                Secrets.sha256Hex(form.state())).firstResult().chain(login -> {
+        return tx.inTransaction(() -> logins.byOnboardHash(Secrets.sha256Hex(form.state())).chain(login -> {
             if (login == null || login.userId == null || login.onboardedAt != null
                     || login.expiresAt.isBefore(Instant.now())) {
                 throw ApiException.invalid("state", "is unknown, used or expired; sign in again");
             }
             login.onboardedAt = Instant.now();
-            return User.<User>findById(login.userId).chain(user -> {
+            return logins.markOnboarded(login.id, login.onboardedAt).chain(marked -> {
+                if (!marked) {
+                    throw ApiException.invalid("state", "is unknown, used or expired; sign in again");
+                }
+                return users.findById(login.userId);
+            }).chain(user -> {
                 if (user == null) {
                     throw ApiException.invalid("state", "is unknown, used or expired; sign in again");
                 }
@@ -452,7 +474,8 @@ public class FederationService {
                 data.put("organizationId", organization.toString());
                 data.put("organizationName", form.organizationName());
                 data.put("groupName", form.groupName());
-                return memberships.grant(organization, user.id, new ArrayList<>(roles))
+                return users.update(user)
+                        .chain(() -> memberships.grant(organization, user.id, new ArrayList<>(roles)))
                         .chain(() -> outbox.record(ONBOARDING_REQUESTED, organization.toString(), data,
                                 user.id.toString()))
                         .replaceWith(new Resumed(user, params(login.params)));

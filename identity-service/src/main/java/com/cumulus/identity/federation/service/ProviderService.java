@@ -1,12 +1,14 @@
 package com.cumulus.identity.federation.service;
 
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.SqlOutbox;
 import com.cumulus.common.security.Caller;
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.federation.domain.IdentityProvider;
+import com.cumulus.identity.federation.repository.FederatedIdentityRepository;
+import com.cumulus.identity.federation.repository.IdentityProviderRepository;
 import com.cumulus.identity.keys.KeyEncryption;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,19 +32,24 @@ public class ProviderService {
     public static final String UPDATED = "com.cumulus.identity.provider.updated.v1";
     public static final String DELETED = "com.cumulus.identity.provider.deleted.v1";
 
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
     private final KeyEncryption encryption;
+    private final SqlTransactions tx;
+    private final IdentityProviderRepository providers;
+    private final FederatedIdentityRepository links;
 
-    public ProviderService(Outbox outbox, KeyEncryption encryption) {
+    public ProviderService(SqlOutbox outbox, KeyEncryption encryption, SqlTransactions tx,
+                           IdentityProviderRepository providers, FederatedIdentityRepository links) {
         this.outbox = outbox;
         this.encryption = encryption;
+        this.tx = tx;
+        this.providers = providers;
+        this.links = links;
     }
 
     /** System providers ({@code organization == null}) or one organization's, oldest first. */
     public Uni<List<IdentityProvider>> list(UUID organization) {
-        return Panache.withSession(() -> organization == null
-                ? IdentityProvider.list("organizationId is null order by createdAt, name")
-                : IdentityProvider.list("organizationId = ?1 order by createdAt, name", organization));
+        return organization == null ? providers.system() : providers.ofOrganization(organization);
     }
 
     public Uni<IdentityProvider> create(UUID organization, JsonNode body, Caller caller) {
@@ -54,28 +61,27 @@ public class ProviderService {
         provider.modifiedBy = caller.subject();
         provider.createdAt = Instant.now();
         provider.modifiedAt = provider.createdAt;
-        return Panache.withTransaction(() -> nameTaken(provider)
-                .chain(() -> provider.<IdentityProvider>persist())
+        return tx.inTransaction(() -> nameTaken(provider)
+                .chain(() -> providers.insert(provider))
                 .call(p -> outbox.record(CREATED, p.id.toString(), data(p), caller.subject())));
     }
 
     public Uni<IdentityProvider> update(UUID organization, String id, JsonNode body, Caller caller) {
-        return Panache.withTransaction(() -> find(organization, id).chain(provider -> {
+        return tx.inTransaction(() -> find(organization, id).chain(provider -> {
             apply(provider, body, false);
             provider.modifiedBy = caller.subject();
             provider.modifiedAt = Instant.now();
-            return nameTaken(provider).replaceWith(provider)
+            return nameTaken(provider).chain(() -> providers.update(provider))
                     .call(p -> outbox.record(UPDATED, p.id.toString(), data(p), caller.subject()));
         }));
     }
 
     public Uni<Void> delete(UUID organization, String id, Caller caller) {
-        return Panache.withTransaction(() -> find(organization, id).chain(provider ->
+        return tx.inTransaction(() -> find(organization, id).chain(provider ->
                 outbox.record(DELETED, provider.id.toString(), data(provider), caller.subject())
-                        .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                                        "delete from federated_identity where provider_id = :p")
-                                .setParameter("p", provider.id).executeUpdate()))
-                        .chain(() -> provider.delete())));
+                        .chain(() -> links.deleteOfProvider(provider.id))
+                        .chain(() -> providers.delete(provider.id))
+                        .replaceWithVoid()));
     }
 
     /** The provider's client secret in clear, for the upstream token request only (null for a public client). */
@@ -85,25 +91,21 @@ public class ProviderService {
     }
 
     private Uni<Void> nameTaken(IdentityProvider provider) {
-        Uni<Long> count = provider.organizationId == null
-                ? IdentityProvider.count("organizationId is null and name = ?1 and id <> ?2", provider.name, provider.id)
-                : IdentityProvider.count("organizationId = ?1 and name = ?2 and id <> ?3", provider.organizationId,
-                provider.name, provider.id);
-        return count.invoke(n -> {
+        return providers.countNamed(provider.organizationId, provider.name, provider.id).invoke(n -> {
             if (n > 0) {
                 throw ApiException.conflict("a provider with this name exists");
             }
         }).replaceWithVoid();
     }
 
-    private static Uni<IdentityProvider> find(UUID organization, String id) {
+    private Uni<IdentityProvider> find(UUID organization, String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
             return Uni.createFrom().failure(ApiException.notFound("provider"));
         }
-        return IdentityProvider.<IdentityProvider>findById(uuid).map(p -> {
+        return providers.findById(uuid).map(p -> {
             if (p == null || !java.util.Objects.equals(p.organizationId, organization)) {
                 throw ApiException.notFound("provider");
             }

@@ -3,9 +3,11 @@ package com.cumulus.identity.federation.service;
 import com.cumulus.common.errors.ApiException;
 import com.cumulus.common.security.Caller;
 import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.federation.domain.IdentityProvider;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.cumulus.identity.federation.repository.IdentityProviderRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -33,17 +35,21 @@ public class RegistryService {
         }
     }
 
+    private final IdentityProviderRepository providers;
+    private final UserRepository users;
+
+    public RegistryService(IdentityProviderRepository providers, UserRepository users) {
+        this.providers = providers;
+        this.users = users;
+    }
+
     /** The registries the caller may see: local first, then system providers, then the caller's organizations'. */
     public Uni<List<Registry>> visible(Caller caller) {
         List<UUID> orgs = organizations(caller);
-        return Panache.withSession(() -> orgs.isEmpty()
-                ? IdentityProvider.<IdentityProvider>list("organizationId is null order by createdAt, name")
-                : IdentityProvider.<IdentityProvider>list(
-                "organizationId is null or organizationId in ?1 order by organizationId nulls first, createdAt, name",
-                orgs)).map(providers -> {
+        return (orgs.isEmpty() ? providers.system() : providers.systemAndOf(orgs)).map(list -> {
             List<Registry> out = new ArrayList<>();
             out.add(new Registry(LOCAL_ID, LOCAL_NAME, null));
-            providers.forEach(p -> out.add(new Registry(p.id, p.name, p)));
+            list.forEach(p -> out.add(new Registry(p.id, p.name, p)));
             return out;
         });
     }
@@ -64,49 +70,31 @@ public class RegistryService {
             return Uni.createFrom().failure(ApiException.invalid(username != null ? "username" : "email",
                     "must be at most 255 characters"));
         }
-        return find(caller, idOrName).chain(registry -> Panache.withSession(() -> {
-            StringBuilder sql = new StringBuilder("select u.* from app_user u where ").append(registryFilter(registry));
+        return find(caller, idOrName).chain(registry -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder(registryFilter(registry, args));
             if (username != null && !username.isBlank()) {
-                sql.append(" and (u.email like :username or lower(coalesce(u.first_name, '') || ' '"
-                        + " || coalesce(u.last_name, '')) like :username)");
+                String p = bind(args, "%" + like(username.trim().toLowerCase(Locale.ROOT)) + "%");
+                sql.append(" and (u.email like ").append(p).append(" or lower(coalesce(u.first_name, '') || ' '"
+                        + " || coalesce(u.last_name, '')) like ").append(p).append(")");
             }
             if (email != null && !email.isBlank()) {
-                sql.append(" and u.email = :email");
+                sql.append(" and u.email = ").append(bind(args, User.normalize(email)));
             }
-            sql.append(visibilityFilter(caller)).append(" order by u.email limit ").append(MAX_RESULTS);
-            return Panache.getSession().chain(s -> {
-                var query = s.createNativeQuery(sql.toString(), User.class);
-                if (!registry.local()) {
-                    query.setParameter("provider", registry.id());
-                }
-                if (username != null && !username.isBlank()) {
-                    query.setParameter("username", "%" + like(username.trim().toLowerCase(Locale.ROOT)) + "%");
-                }
-                if (email != null && !email.isBlank()) {
-                    query.setParameter("email", User.normalize(email));
-                }
-                bindVisibility(query, caller);
-                return query.getResultList();
-            });
-        }));
+            sql.append(visibilityFilter(caller, args));
+            return users.matching(sql.toString(), Tuple.from(args), MAX_RESULTS);
+        });
     }
 
     /** One user of the registry by id or username (email), if the caller may see it. */
     public Uni<User> user(Caller caller, String idOrName, String user) {
-        return find(caller, idOrName).chain(registry -> Panache.withSession(() -> {
+        return find(caller, idOrName).chain(registry -> {
             UUID id = FederationService.uuid(user);
-            String sql = "select u.* from app_user u where " + registryFilter(registry)
-                    + (id != null ? " and u.id = :user" : " and u.email = :user") + visibilityFilter(caller);
-            return Panache.getSession().chain(s -> {
-                var query = s.createNativeQuery(sql, User.class);
-                if (!registry.local()) {
-                    query.setParameter("provider", registry.id());
-                }
-                query.setParameter("user", id != null ? id : User.normalize(user));
-                bindVisibility(query, caller);
-                return query.getResultList();
-            });
-        })).map(found -> {
+            List<Object> args = new ArrayList<>();
+            String sql = registryFilter(registry, args) + (id != null ? " and u.id = " + bind(args, id)
+                    : " and u.email = " + bind(args, User.normalize(user))) + visibilityFilter(caller, args);
+            return users.matching(sql, Tuple.from(args), 1);
+        }).map(found -> {
             if (found.isEmpty()) {
                 throw ApiException.notFound("user");
             }
@@ -114,27 +102,26 @@ public class RegistryService {
         });
     }
 
-    private static String registryFilter(Registry registry) {
+    private static String registryFilter(Registry registry, List<Object> args) {
         return registry.local() ? "u.password_hash is not null"
-                : "exists (select 1 from federated_identity f where f.user_id = u.id and f.provider_id = :provider)";
+                : "exists (select 1 from federated_identity f where f.user_id = u.id and f.provider_id = "
+                + bind(args, registry.id()) + ")";
     }
 
-    private static String visibilityFilter(Caller caller) {
+    private static String visibilityFilter(Caller caller, List<Object> args) {
         if (caller.isPlatformAdmin()) {
             return "";
         }
-        return " and (cast(u.id as text) = :self or exists (select 1 from membership m where m.user_id = u.id"
-                + " and m.organization_id in (:orgs)))";
+        String self = bind(args, caller.subject() == null ? "" : caller.subject());
+        String orgs = bind(args, organizations(caller).toArray(new UUID[0]));
+        return " and (cast(u.id as text) = " + self + " or exists (select 1 from membership m where m.user_id = u.id"
+                + " and m.organization_id = any(" + orgs + ")))";
     }
 
-    private static void bindVisibility(org.hibernate.reactive.mutiny.Mutiny.SelectionQuery<?> query, Caller caller) {
-        if (caller.isPlatformAdmin()) {
-            return;
-        }
-        List<UUID> orgs = organizations(caller);
-        query.setParameter("self", caller.subject() == null ? "" : caller.subject());
-        // "in ()" is not SQL: a caller without organizations matches no membership
-        query.setParameter("orgs", orgs.isEmpty() ? List.of(new UUID(0, 0)) : orgs);
+    /** Adds a parameter; its placeholder. */
+    private static String bind(List<Object> args, Object value) {
+        args.add(value);
+        return "$" + args.size();
     }
 
     static List<UUID> organizations(Caller caller) {

@@ -1,11 +1,11 @@
 package com.cumulus.identity.oauth.api;
 
-import com.cumulus.identity.account.domain.User;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.oauth.service.OAuthException;
 import com.cumulus.identity.security.BearerTokenMechanism;
+import com.cumulus.identity.session.SessionRepository;
 import com.cumulus.identity.session.UserSession;
 import com.cumulus.identity.token.TokenService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +30,10 @@ public class UserinfoResource {
 
     @Inject
     TokenService tokens;
+    @Inject
+    SessionRepository sessions;
+    @Inject
+    UserRepository users;
 
     @GET
     public Uni<Response> get(@HeaderParam("Authorization") String authorization) {
@@ -53,14 +57,14 @@ public class UserinfoResource {
         if (!"user".equals(type)) {
             return Uni.createFrom().item(Response.ok(out).build());
         }
-        return Panache.withSession(() -> {
+        return Uni.createFrom().deferred(() -> {
             Uni<UserSession> session = sid == null ? Uni.createFrom().nullItem()
-                    : UserSession.findById(UUID.fromString(sid.toString()));
+                    : sessions.findById(UUID.fromString(sid.toString()));
             return session.chain(s -> {
                 if (sid != null && (s == null || !s.live())) {
                     throw OAuthException.invalidToken();
                 }
-                return User.<User>findById(UUID.fromString(sub.toString()));
+                return users.findById(UUID.fromString(sub.toString()));
             });
         }).map(user -> {
             if (user == null) {

@@ -1,13 +1,16 @@
 package com.cumulus.identity.oauth.service;
 
-import com.cumulus.identity.account.domain.User;
+import com.cumulus.common.sql.SqlTransactions;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.oauth.domain.AuthorizationCode;
 import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.oauth.repository.AuthorizationCodeRepository;
+import com.cumulus.identity.oauth.repository.OAuthClientRepository;
+import com.cumulus.identity.session.SessionRepository;
 import com.cumulus.identity.session.SessionService;
 import com.cumulus.identity.session.UserSession;
 import com.cumulus.identity.token.Secrets;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,10 +27,22 @@ public class AuthorizationService {
 
     private final IdentityConfig config;
     private final SessionService sessions;
+    private final SqlTransactions tx;
+    private final OAuthClientRepository clients;
+    private final AuthorizationCodeRepository codes;
+    private final SessionRepository sessionRows;
+    private final UserRepository users;
 
-    public AuthorizationService(IdentityConfig config, SessionService sessions) {
+    public AuthorizationService(IdentityConfig config, SessionService sessions, SqlTransactions tx,
+                                OAuthClientRepository clients, AuthorizationCodeRepository codes,
+                                SessionRepository sessionRows, UserRepository users) {
         this.config = config;
         this.sessions = sessions;
+        this.tx = tx;
+        this.clients = clients;
+        this.codes = codes;
+        this.sessionRows = sessionRows;
+        this.users = users;
     }
 
     /** What to do with an authorization request. */
@@ -59,7 +74,7 @@ public class AuthorizationService {
         if (clientId == null || clientId.isBlank()) {
             return Uni.createFrom().item(new ErrorPage("invalid_request", "client_id is required"));
         }
-        return OAuthClient.<OAuthClient>findById(clientId).map(client -> {
+        return clients.findById(clientId).map(client -> {
             if (client == null || !client.enabled() || !OAuthClient.KIND_OAUTH.equals(client.kind)) {
                 return new ErrorPage("invalid_client", "unknown client");
             }
@@ -90,7 +105,7 @@ public class AuthorizationService {
 
     /** A GET/POST authorization request without credentials: reuse the SSO session, or show the login form. */
     public Uni<Decision> request(Map<String, String> p, String ssoCookie) {
-        return Panache.withTransaction(() -> validate(p).chain(v -> {
+        return tx.inTransaction(() -> validate(p).chain(v -> {
             if (v instanceof Decision d) {
                 return Uni.createFrom().item(d);
             }
@@ -98,7 +113,7 @@ public class AuthorizationService {
             String prompt = p.getOrDefault("prompt", "");
             boolean forceLogin = prompt.contains("login");
             Uni<UserSession> existing = ssoCookie == null || forceLogin ? Uni.createFrom().nullItem()
-                    : UserSession.<UserSession>find("cookieHash", Secrets.sha256Hex(ssoCookie)).firstResult();
+                    : sessionRows.byCookieHash(Secrets.sha256Hex(ssoCookie));
             return existing.chain(session -> {
                 boolean usable = session != null && session.live() && fresh(session, p.get("max_age"));
                 if (usable) {
@@ -114,12 +129,12 @@ public class AuthorizationService {
 
     /** The user signed in on the login page: start a session, set the SSO cookie, redirect with a code. */
     public Uni<Decision> signedIn(Map<String, String> p, UUID userId) {
-        return Panache.withTransaction(() -> validate(p).chain(v -> {
+        return tx.inTransaction(() -> validate(p).chain(v -> {
             if (v instanceof Decision d) {
                 return Uni.createFrom().item(d);
             }
             String cookie = Secrets.random(32);
-            return User.<User>findById(userId)
+            return users.findById(userId)
                     .chain(u -> sessions.start(u, p.get("client_id"), Secrets.sha256Hex(cookie)))
                     .chain(session -> code(p, session))
                     .map(location -> (Decision) new RedirectTo(location, cookie));
@@ -127,8 +142,8 @@ public class AuthorizationService {
     }
 
     public Uni<Decision> loginFailed(Map<String, String> p, String message) {
-        return Panache.withSession(() -> validate(p).map(v -> v instanceof Decision d ? d
-                : new ShowLogin((OAuthClient) v, p, message)));
+        return Uni.createFrom().deferred(() -> validate(p)).map(v -> v instanceof Decision d ? d
+                : new ShowLogin((OAuthClient) v, p, message));
     }
 
     private static boolean fresh(UserSession session, String maxAge) {
@@ -156,7 +171,7 @@ public class AuthorizationService {
             query.put("state", p.get("state"));
         }
         query.put("iss", config.issuer());
-        return grant.persist().replaceWith(append(p.get("redirect_uri"), query));
+        return codes.insert(grant).replaceWith(append(p.get("redirect_uri"), query));
     }
 
     /** Back to the client's (validated) redirect URI with an OAuth error. */

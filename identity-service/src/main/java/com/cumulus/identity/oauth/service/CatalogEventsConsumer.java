@@ -1,8 +1,9 @@
 package com.cumulus.identity.oauth.service;
 
 import com.cumulus.common.events.CloudEvent;
-import com.cumulus.common.events.Inbox;
+import com.cumulus.common.events.SqlInbox;
 import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.oauth.repository.OAuthClientRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +20,12 @@ public class CatalogEventsConsumer {
     static final String UPDATED = "com.cumulus.catalog.credential.updated.v1";
     static final String REVOKED = "com.cumulus.catalog.credential.revoked.v1";
 
-    private final Inbox inbox;
+    private final SqlInbox inbox;
+    private final OAuthClientRepository clients;
 
-    public CatalogEventsConsumer(Inbox inbox) {
+    public CatalogEventsConsumer(SqlInbox inbox, OAuthClientRepository clients) {
         this.inbox = inbox;
+        this.clients = clients;
     }
 
     @Incoming("catalog-events")
@@ -40,12 +43,12 @@ public class CatalogEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         if (REVOKED.equals(event.type())) {
-            return OAuthClient.delete("clientId = ?1 and kind = ?2", clientId, OAuthClient.KIND_APP);
+            return clients.deleteOfKind(clientId, OAuthClient.KIND_APP);
         }
         if (!ISSUED.equals(event.type()) && !UPDATED.equals(event.type())) {
             return Uni.createFrom().voidItem();
         }
-        return OAuthClient.<OAuthClient>findById(clientId).chain(existing -> {
+        return clients.findById(clientId).chain(existing -> {
             if (existing != null && !OAuthClient.KIND_APP.equals(existing.kind)) {
                 return Uni.createFrom().voidItem();
             }
@@ -66,9 +69,9 @@ public class CatalogEventsConsumer {
             }
             if (existing == null) {
                 client.createdAt = Instant.now();
-                return client.persist();
+                return clients.insert(client);
             }
-            return Uni.createFrom().voidItem();
+            return clients.update(client);
         });
     }
 }

@@ -1,18 +1,21 @@
 package com.cumulus.identity.oauth.service;
 
-import com.cumulus.identity.account.domain.User;
+import com.cumulus.common.sql.SqlTransactions;
+import com.cumulus.identity.account.repository.UserRepository;
 import com.cumulus.identity.apikey.domain.ApiKey;
-import com.cumulus.identity.oauth.domain.AuthorizationCode;
-import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.apikey.repository.ApiKeyRepository;
 import com.cumulus.identity.config.IdentityConfig;
+import com.cumulus.identity.oauth.domain.OAuthClient;
+import com.cumulus.identity.oauth.repository.AuthorizationCodeRepository;
 import com.cumulus.identity.oauth.repository.GrantClientLookup;
+import com.cumulus.identity.oauth.repository.OAuthClientRepository;
 import com.cumulus.identity.oauth.repository.RefreshRotation;
-import com.cumulus.identity.session.RefreshToken;
+import com.cumulus.identity.session.RefreshTokenRepository;
+import com.cumulus.identity.session.SessionRepository;
 import com.cumulus.identity.session.SessionService;
 import com.cumulus.identity.session.UserSession;
 import com.cumulus.identity.token.Secrets;
 import com.cumulus.identity.token.TokenService;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwt.JwtClaims;
@@ -33,14 +36,31 @@ public class TokenEndpointService {
     private final GrantClientLookup grantClients;
     private final RefreshRotation rotation;
     private final IdentityConfig config;
+    private final SqlTransactions tx;
+    private final OAuthClientRepository clients;
+    private final ApiKeyRepository apiKeys;
+    private final AuthorizationCodeRepository codes;
+    private final SessionRepository sessionRows;
+    private final RefreshTokenRepository refreshTokens;
+    private final UserRepository users;
 
     public TokenEndpointService(TokenService tokens, SessionService sessions, GrantClientLookup grantClients,
-                                RefreshRotation rotation, IdentityConfig config) {
+                                RefreshRotation rotation, IdentityConfig config, SqlTransactions tx,
+                                OAuthClientRepository clients, ApiKeyRepository apiKeys,
+                                AuthorizationCodeRepository codes, SessionRepository sessionRows,
+                                RefreshTokenRepository refreshTokens, UserRepository users) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.grantClients = grantClients;
         this.rotation = rotation;
         this.config = config;
+        this.tx = tx;
+        this.clients = clients;
+        this.apiKeys = apiKeys;
+        this.codes = codes;
+        this.sessionRows = sessionRows;
+        this.refreshTokens = refreshTokens;
+        this.users = users;
     }
 
     /** An authenticated client: a registered OAuth client or an API key. */
@@ -58,7 +78,7 @@ public class TokenEndpointService {
 
     /** Authenticates a client: confidential clients and API keys by secret, public clients by id alone. */
     public Uni<AuthenticatedClient> authenticate(ClientCredentials credentials, boolean secretRequired) {
-        return OAuthClient.<OAuthClient>findById(credentials.clientId()).chain(client -> {
+        return clients.findById(credentials.clientId()).chain(client -> {
             if (client != null) {
                 if (!client.enabled()) {
                     throw OAuthException.invalidClient(credentials.basic());
@@ -80,7 +100,7 @@ public class TokenEndpointService {
             } catch (IllegalArgumentException e) {
                 throw OAuthException.invalidClient(credentials.basic());
             }
-            return ApiKey.<ApiKey>findById(keyId).map(key -> {
+            return apiKeys.findById(keyId).map(key -> {
                 if (key == null || !key.usable() || !Secrets.matches(credentials.secret(), key.secretHash)) {
                     throw OAuthException.invalidClient(credentials.basic());
                 }
@@ -133,11 +153,11 @@ public class TokenEndpointService {
         if (code == null || code.isBlank()) {
             return Uni.createFrom().failure(OAuthException.invalidRequest("code is required"));
         }
-        return Panache.withTransaction(() -> authenticate(credentials, false).chain(auth -> {
+        return tx.inTransaction(() -> authenticate(credentials, false).chain(auth -> {
             if (auth.client() == null || !OAuthClient.KIND_OAUTH.equals(auth.client().kind)) {
                 throw OAuthException.unauthorizedClient("client cannot use authorization_code");
             }
-            return AuthorizationCode.<AuthorizationCode>findById(Secrets.sha256Hex(code)).chain(grant -> {
+            return codes.findByHash(Secrets.sha256Hex(code)).chain(grant -> {
                 if (grant == null) {
                     return fail(OAuthException.invalidGrant("unknown authorization code"));
                 }
@@ -164,13 +184,15 @@ public class TokenEndpointService {
                     return fail(OAuthException.invalidGrant("PKCE required"));
                 }
                 grant.usedAt = Instant.now();
-                return UserSession.<UserSession>findById(grant.sessionId).chain(session -> {
-                    if (session == null || !session.live()) {
-                        return fail(OAuthException.invalidGrant("session ended"));
-                    }
-                    return issueForSession(session, auth.client(), grant.scope, grant.nonce, true)
-                            .map(body -> new Outcome(body, null));
-                });
+                return codes.markUsed(grant.codeHash, grant.usedAt)
+                        .chain(() -> sessionRows.findById(grant.sessionId))
+                        .chain(session -> {
+                            if (session == null || !session.live()) {
+                                return fail(OAuthException.invalidGrant("session ended"));
+                            }
+                            return issueForSession(session, auth.client(), grant.scope, grant.nonce, true)
+                                    .map(body -> new Outcome(body, null));
+                        });
             });
         })).map(TokenEndpointService::unwrap);
     }
@@ -240,7 +262,7 @@ public class TokenEndpointService {
 
     /** A refresh token presented again after its rotation: the whole session is revoked. */
     private Uni<TokenResponse> reused(UUID sessionId) {
-        return Panache.withTransaction(() -> sessions.find(sessionId.toString())
+        return tx.inTransaction(() -> sessions.find(sessionId.toString())
                         .chain(s -> s == null ? Uni.createFrom().voidItem() : sessions.revoke(s)))
                 .map(ignored -> { throw OAuthException.invalidGrant("refresh token already used"); });
     }
@@ -264,7 +286,7 @@ public class TokenEndpointService {
     private Uni<TokenResponse> issueForSession(UserSession session, OAuthClient client, String scope,
                                                      String nonce, boolean withNonce) {
         String clientId = client.clientId;
-        return User.<User>findById(session.userId).chain(user -> {
+        return users.findById(session.userId).chain(user -> {
             if (user == null) {
                 throw OAuthException.invalidGrant("user no longer exists");
             }
@@ -284,11 +306,11 @@ public class TokenEndpointService {
     // ---- revocation (RFC 7009) and introspection (RFC 7662) ----
 
     public Uni<Void> revoke(ClientCredentials credentials, String token) {
-        return Panache.withTransaction(() -> authenticate(credentials, false).chain(auth -> {
+        return tx.inTransaction(() -> authenticate(credentials, false).chain(auth -> {
             if (token == null || token.isBlank()) {
                 return Uni.createFrom().voidItem();
             }
-            return RefreshToken.<RefreshToken>findById(Secrets.sha256Hex(token)).chain(rt -> {
+            return refreshTokens.findByHash(Secrets.sha256Hex(token)).chain(rt -> {
                 if (rt != null) {
                     if (!rt.clientId.equals(auth.id())) {
                         return Uni.createFrom().voidItem();
@@ -311,7 +333,7 @@ public class TokenEndpointService {
         if (credentials.secret() == null) {
             return Uni.createFrom().failure(OAuthException.invalidClient(credentials.basic()));
         }
-        return Panache.withSession(() -> authenticate(credentials, true).chain(auth -> {
+        return Uni.createFrom().deferred(() -> authenticate(credentials, true)).chain(auth -> {
             Map<String, Object> inactive = Map.of("active", false);
             if (token == null || token.isBlank()) {
                 return Uni.createFrom().item(inactive);
@@ -331,11 +353,11 @@ public class TokenEndpointService {
                     return out;
                 });
             }
-            return RefreshToken.<RefreshToken>findById(Secrets.sha256Hex(token)).chain(rt -> {
+            return refreshTokens.findByHash(Secrets.sha256Hex(token)).chain(rt -> {
                 if (rt == null || rt.usedAt != null || rt.expiresAt.isBefore(Instant.now())) {
                     return Uni.createFrom().item(inactive);
                 }
-                return UserSession.<UserSession>findById(rt.sessionId).map(s -> {
+                return sessionRows.findById(rt.sessionId).map(s -> {
                     if (s == null || !s.live()) {
                         return inactive;
                     }
@@ -352,7 +374,7 @@ public class TokenEndpointService {
                     return out;
                 });
             });
-        }));
+        });
     }
 
     // ---- helpers ----

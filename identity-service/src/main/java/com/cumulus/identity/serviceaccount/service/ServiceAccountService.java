@@ -1,13 +1,14 @@
 package com.cumulus.identity.serviceaccount.service;
 
 import com.cumulus.common.errors.ApiException;
-import com.cumulus.common.events.Outbox;
+import com.cumulus.common.events.SqlOutbox;
 import com.cumulus.common.security.Caller;
+import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.serviceaccount.domain.ServiceAccount;
+import com.cumulus.identity.serviceaccount.repository.ServiceAccountRepository;
 import com.cumulus.identity.token.TokenService;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,13 +33,18 @@ public class ServiceAccountService {
     public static final String ROLE = "developer";
 
     private final TokenService tokens;
-    private final Outbox outbox;
+    private final SqlOutbox outbox;
     private final IdentityConfig config;
+    private final SqlTransactions tx;
+    private final ServiceAccountRepository accounts;
 
-    public ServiceAccountService(TokenService tokens, Outbox outbox, IdentityConfig config) {
+    public ServiceAccountService(TokenService tokens, SqlOutbox outbox, IdentityConfig config, SqlTransactions tx,
+                                 ServiceAccountRepository accounts) {
         this.tokens = tokens;
         this.outbox = outbox;
         this.config = config;
+        this.tx = tx;
+        this.accounts = accounts;
     }
 
     /** A service account and, right after create/rotate only, its token. */
@@ -46,7 +52,7 @@ public class ServiceAccountService {
     }
 
     public Uni<List<ServiceAccount>> list(UUID org) {
-        return Panache.withSession(() -> ServiceAccount.list("organizationId = ?1 order by createdAt", org));
+        return accounts.byOrganization(org);
     }
 
     public Uni<WithToken> create(UUID org, JsonNode body, Caller caller) {
@@ -59,12 +65,12 @@ public class ServiceAccountService {
         account.createdAt = Instant.now();
         account.modifiedAt = account.createdAt;
         TokenService.Issued issued = issue(account);
-        return Panache.withTransaction(() -> ServiceAccount.count("organizationId = ?1 and name = ?2", org, account.name)
+        return tx.inTransaction(() -> accounts.countByName(org, account.name)
                 .chain(n -> {
                     if (n > 0) {
                         throw ApiException.conflict("a service account with this name exists");
                     }
-                    return account.persist();
+                    return accounts.insert(account);
                 })
                 .chain(() -> outbox.record(CREATED, account.id.toString(), data(account, List.of(issued.jti())),
                         caller.subject())))
@@ -72,28 +78,31 @@ public class ServiceAccountService {
     }
 
     public Uni<ServiceAccount> update(UUID org, String id, JsonNode body, Caller caller) {
-        return Panache.withTransaction(() -> find(org, id).invoke(account -> {
+        return tx.inTransaction(() -> find(org, id).chain(account -> {
             apply(account, body);
             account.modifiedBy = caller.subject();
             account.modifiedAt = Instant.now();
+            return accounts.update(account);
         }));
     }
 
     public Uni<WithToken> rotate(UUID org, String id, Caller caller) {
-        return Panache.withTransaction(() -> find(org, id).chain(account -> {
+        return tx.inTransaction(() -> find(org, id).chain(account -> {
             String old = account.tokenJti.toString();
             TokenService.Issued issued = issue(account);
             account.modifiedBy = caller.subject();
             account.modifiedAt = Instant.now();
-            return outbox.record(ROTATED, account.id.toString(), data(account, List.of(old)), caller.subject())
+            return accounts.update(account)
+                    .chain(() -> outbox.record(ROTATED, account.id.toString(), data(account, List.of(old)),
+                            caller.subject()))
                     .replaceWith(new WithToken(account, issued.token()));
         }));
     }
 
     public Uni<Void> delete(UUID org, String id, Caller caller) {
-        return Panache.withTransaction(() -> find(org, id).chain(account -> outbox.record(DELETED,
+        return tx.inTransaction(() -> find(org, id).chain(account -> outbox.record(DELETED,
                 account.id.toString(), data(account, List.of(account.tokenJti.toString())), caller.subject())
-                .chain(() -> account.delete())));
+                .chain(() -> accounts.delete(account.id)).replaceWithVoid()));
     }
 
     private TokenService.Issued issue(ServiceAccount account) {
@@ -105,14 +114,14 @@ public class ServiceAccountService {
         return issued;
     }
 
-    private static Uni<ServiceAccount> find(UUID org, String id) {
+    private Uni<ServiceAccount> find(UUID org, String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ApiException.notFound("service account"));
         }
-        return ServiceAccount.<ServiceAccount>findById(uuid).map(account -> {
+        return accounts.findById(uuid).map(account -> {
             if (account == null || !account.organizationId.equals(org)) {
                 throw ApiException.notFound("service account");
             }

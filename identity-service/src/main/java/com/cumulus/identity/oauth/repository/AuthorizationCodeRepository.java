@@ -1,0 +1,58 @@
+package com.cumulus.identity.oauth.repository;
+
+import com.cumulus.common.sql.SqlTransactions;
+import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.oauth.domain.AuthorizationCode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/** {@code authorization_code} rows (by SHA-256 of the code), on the current transaction when there is one. */
+@ApplicationScoped
+public class AuthorizationCodeRepository {
+
+    private static final String COLUMNS = "code_hash, client_id, session_id, redirect_uri, scope, nonce,"
+            + " code_challenge, expires_at, used_at";
+
+    private final SqlTransactions tx;
+
+    public AuthorizationCodeRepository(SqlTransactions tx) {
+        this.tx = tx;
+    }
+
+    /** The code with this hash, or null. */
+    public Uni<AuthorizationCode> findByHash(String codeHash) {
+        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from authorization_code"
+                + " where code_hash = $1").execute(Tuple.of(codeHash)), AuthorizationCodeRepository::code);
+    }
+
+    public Uni<AuthorizationCode> insert(AuthorizationCode c) {
+        return tx.client().preparedQuery("insert into authorization_code (" + COLUMNS + ")"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .execute(Tuple.from(new Object[]{c.codeHash, c.clientId, c.sessionId, c.redirectUri, c.scope, c.nonce,
+                        c.codeChallenge, Rows.utc(c.expiresAt), Rows.utc(c.usedAt)}))
+                .replaceWith(c);
+    }
+
+    public Uni<Void> markUsed(String codeHash, Instant at) {
+        return tx.client().preparedQuery("update authorization_code set used_at = $2 where code_hash = $1")
+                .execute(Tuple.of(codeHash, Rows.utc(at))).replaceWithVoid();
+    }
+
+    static AuthorizationCode code(Row row) {
+        AuthorizationCode c = new AuthorizationCode();
+        c.codeHash = row.getString("code_hash");
+        c.clientId = row.getString("client_id");
+        c.sessionId = row.getUUID("session_id");
+        c.redirectUri = row.getString("redirect_uri");
+        c.scope = row.getString("scope");
+        c.nonce = row.getString("nonce");
+        c.codeChallenge = row.getString("code_challenge");
+        c.expiresAt = Rows.instant(row, "expires_at");
+        c.usedAt = Rows.instant(row, "used_at");
+        return c;
+    }
+}
