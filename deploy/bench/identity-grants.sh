@@ -21,8 +21,8 @@
 #   classes after the RSS line.
 #   CC_WARMUP: seconds of client_credentials load after identity starts, before the first measured phase (default 20;
 #   with 5 s, one run of three measured 0.66 ms of CPU per grant instead of 0.32 while C2 was still compiling).
-#   LOGIN_WARMUP: seconds of unmeasured logins before each login measurement (default 20: at ~30 logins/s the login
-#   path's own code reaches C2 slowly; with 5 s, C2 still took 11 % of the core in the measured window).
+#   WARMUP_LOGINS / WARMUP_MEMORY_KIB / LOGIN_WARMUP: the unmeasured logins before each login measurement (see
+#   login_warmup: cheap-hash logins of a second account first, then logins at the measured cost).
 #   ROUNDS / RAW_SECONDS: the interleaving of logins and raw hash runs (see logins_against_raw).
 #   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
@@ -120,6 +120,14 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.lang.management.ManagementFactory;
 public class Argon2Rate {
     public static void main(String[] a) {
+        if (a[0].equals("phc")) { // phc <memory-kib> <iterations> <password>: a stored hash as identity writes it
+            int m = Integer.parseInt(a[1]), t = Integer.parseInt(a[2]);
+            byte[] salt = new byte[16]; new java.security.SecureRandom().nextBytes(salt);
+            var b64 = java.util.Base64.getEncoder().withoutPadding();
+            byte[] tag = new Argon2id(1).hash(a[3].getBytes(java.nio.charset.StandardCharsets.UTF_8), salt, m, t, 32);
+            System.out.println("$argon2id$v=19$m=" + m + ",t=" + t + ",p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag));
+            return;
+        }
         int m = Integer.parseInt(a[0]), t = Integer.parseInt(a[1]); long seconds = Long.parseLong(a[2]);
         boolean own = a.length > 3 && a[3].equals("own");
         Argon2id argon2 = new Argon2id(1);
@@ -178,6 +186,23 @@ logins_against_raw() {
     for (i = 3; i <= NF; i++) printf " %s", $i
     printf "); logins are %.0f %% of the raw rate\n", 100 * logins / raw }'
 }
+# Warm-up of the login path before a login measurement, at iterations $1. First WARMUP_LOGINS seconds (default 15) of
+# logins of a second account whose stored hash has the same iterations but WARMUP_MEMORY_KIB (default 256) of memory:
+# the same code path (HTTP, the login statements, the kernel, the session insert, the token) at ~20x the rate, so its
+# methods reach C2 in seconds; at ~30 logins/s they take minutes (C2 still used 10 % of the core in a measured window
+# after 20 s of warm-up, profile of session 7). Then LOGIN_WARMUP seconds (default 15) at the measured cost.
+WARM=bench-warmup@cumulus.local
+login_warmup() {
+  local phc
+  phc=$(taskset -c 1 java -cp "$CP:$OUT/argon2-rate" Argon2Rate phc "${WARMUP_MEMORY_KIB:-256}" "$1" "$ADMIN_PW")
+  PGPASSWORD=postgres psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "insert into app_user
+    (id, email, password_hash, platform_admin, created_at, updated_at) values (gen_random_uuid(), '$WARM', '$phc',
+    false, now(), now()) on conflict (email) do update set password_hash = excluded.password_hash" >/dev/null
+  taskset -c 1 hey -z "${WARMUP_LOGINS:-15}s" -c 4 -m POST -T application/json \
+    -d "{\"email\":\"$WARM\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+  taskset -c 1 hey -z "${LOGIN_WARMUP:-15}s" -c 4 -m POST -T application/json \
+    -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+}
 # the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
 if phase cc || phase refresh || phase login; then
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
@@ -208,9 +233,7 @@ taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "
 fi
 
 if phase login; then
-# warm-up of the login path (its JIT work is not counted)
-taskset -c 1 hey -z "${LOGIN_WARMUP:-20}s" -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+login_warmup "${ARGON2_ITERATIONS:-2}"
 echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
 logins_against_raw "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" | tee -a "$REPORT"
 fi
@@ -234,8 +257,7 @@ start_identity 7168 5 keycloak
 # shares were already compiled by C2; a restarted identity at ~30 logins/s would compile them inside the measurement
 taskset -c 1 hey -z "${KEYCLOAK_WARMUP:-30}s" -c 16 -m POST -T application/x-www-form-urlencoded \
   -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
-taskset -c 1 hey -z "${LOGIN_WARMUP:-20}s" -c 4 -m POST -T application/json \
-  -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+login_warmup 5
 echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
 logins_against_raw 7168 5 | tee -a "$REPORT"
 stop_identity
