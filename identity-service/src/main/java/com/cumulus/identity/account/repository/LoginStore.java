@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A password login's database work as prepared statements on the reactive pool instead of Hibernate transactions
- * (whose session, flush and dirty checking cost more CPU than the statements themselves):
+ * A password login's database work as the fewest prepared statements on the reactive pool:
  * <ol>
  * <li>{@link #load}: one read of the lock on the account and source throttle keys and of the user (password hash,
  * role, memberships for the {@code orgs} claim);</li>

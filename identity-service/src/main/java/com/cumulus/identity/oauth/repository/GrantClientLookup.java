@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * What the {@code client_credentials} grant needs to know about a client, read with one prepared statement on the
- * pool, outside any transaction and persistence context: the grant writes nothing (but an API key's {@code used_at},
- * at most once a minute), so a Hibernate session with BEGIN/COMMIT around a single read would only cost time.
+ * pool, outside any transaction: the grant writes nothing (but an API key's {@code used_at}, at most once a minute),
+ * so BEGIN/COMMIT around a single read would only cost round trips.
  */
 @ApplicationScoped
 public class GrantClientLookup {

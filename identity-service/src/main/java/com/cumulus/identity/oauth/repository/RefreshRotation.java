@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The {@code refresh_token} grant's database work as two prepared statements on the reactive pool instead of a
- * Hibernate transaction of about ten round trips:
+ * The {@code refresh_token} grant's database work as two prepared statements (one round trip each):
  * <ol>
  * <li>{@link #load}: one read of everything the grant decides on: the presenting client, the refresh token, its
  * session, the session's user and the user's memberships (the {@code orgs} claim);</li>
@@ -26,7 +25,7 @@ import java.util.UUID;
  * (or a revocation closed) the token in between, nothing is written and the caller treats the token as reused.</li>
  * </ol>
  * Reuse of an old token (which revokes the whole session and publishes {@code session.revoked}) stays with
- * {@code SessionService} on Hibernate: it is rare and shares its code with logout and the other revocations.
+ * {@code SessionService}: it is rare and shares its code with logout and the other revocations.
  */
 @ApplicationScoped
 public class RefreshRotation {
