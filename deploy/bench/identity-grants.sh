@@ -34,7 +34,7 @@ PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-15432}"
 PORT="${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])")}"
 BASE="http://localhost:${PORT}"
 # the JVM options the deployment uses (deploy/kubernetes: JAVA_OPTS_APPEND)
-IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k}"
+IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseTransparentHugePages}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 APP="${IDENTITY_APP:-identity-service/target/quarkus-app}"
 OUT="${BENCH_OUT:-target/bench}"; mkdir -p "$OUT"; REPORT="$OUT/identity-grants.txt"; : > "$REPORT"
