@@ -1,43 +1,15 @@
 package com.cumulus.identity.db;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 
 /** Small conversions between the reactive client's rows and parameters and the domain's types. */
 public final class Rows {
 
     private Rows() {
-    }
-
-    /** The first row mapped, or null when there is none. */
-    public static <T> Uni<T> first(Uni<RowSet<Row>> rows, Function<Row, T> mapper) {
-        return rows.map(set -> {
-            var iterator = set.iterator();
-            return iterator.hasNext() ? mapper.apply(iterator.next()) : null;
-        });
-    }
-
-    public static <T> Uni<List<T>> list(Uni<RowSet<Row>> rows, Function<Row, T> mapper) {
-        return rows.map(set -> {
-            List<T> out = new ArrayList<>(set.size());
-            for (Row row : set) {
-                out.add(mapper.apply(row));
-            }
-            return out;
-        });
-    }
-
-    /** The number of rows a statement changed. */
-    public static Uni<Integer> count(Uni<RowSet<Row>> rows) {
-        return rows.map(RowSet::rowCount);
     }
 
     /** A timestamptz parameter (the client binds OffsetDateTime, not Instant). */

@@ -1,7 +1,7 @@
 package com.cumulus.identity.keys;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,43 +15,41 @@ import java.util.List;
 public class SigningKeyRepository {
 
     private static final String COLUMNS = "kid, algorithm, public_jwk, private_key, created_at, retired_at, drop_after";
+    private static final String SELECT = "select " + COLUMNS + " from signing_key where ";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public SigningKeyRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public SigningKeyRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** Waits for the transaction-scoped advisory lock {@code id} (released at commit or rollback). */
     public Uni<Void> lock(long id) {
-        return tx.connection().preparedQuery("select cast(pg_advisory_xact_lock($1) as text)")
+        return sql.tx().connection().preparedQuery("select cast(pg_advisory_xact_lock($1) as text)")
                 .execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** The keys that still sign (not retired), in no particular order. */
     public Uni<List<SigningKey>> unretired() {
-        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from signing_key where retired_at is null")
-                .execute(), SigningKeyRepository::key);
+        return sql.list(SELECT + "retired_at is null", Tuple.tuple(), SigningKeyRepository::key);
     }
 
     /** The keys not dropped at {@code now}, newest first. */
     public Uni<List<SigningKey>> notDropped(Instant now) {
-        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from signing_key"
-                        + " where drop_after is null or drop_after > $1 order by created_at desc")
-                .execute(Tuple.of(Rows.utc(now))), SigningKeyRepository::key);
+        return sql.list(SELECT + "drop_after is null or drop_after > $1 order by created_at desc",
+                Tuple.of(Rows.utc(now)), SigningKeyRepository::key);
     }
 
     public Uni<SigningKey> insert(SigningKey k) {
-        return tx.client().preparedQuery("insert into signing_key (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7)")
-                .execute(Tuple.from(new Object[]{k.kid, k.algorithm, k.publicJwk, Rows.bytea(k.privateKey),
-                        Rows.utc(k.createdAt), Rows.utc(k.retiredAt), Rows.utc(k.dropAfter)}))
-                .replaceWith(k);
+        return sql.run("insert into signing_key (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7)",
+                Tuple.from(new Object[]{k.kid, k.algorithm, k.publicJwk, Rows.bytea(k.privateKey),
+                        Rows.utc(k.createdAt), Rows.utc(k.retiredAt), Rows.utc(k.dropAfter)})).replaceWith(k);
     }
 
     /** Writes the key's retirement ({@code retired_at}, {@code drop_after}). */
     public Uni<Void> retire(SigningKey k) {
-        return tx.client().preparedQuery("update signing_key set retired_at = $2, drop_after = $3 where kid = $1")
-                .execute(Tuple.of(k.kid, Rows.utc(k.retiredAt), Rows.utc(k.dropAfter))).replaceWithVoid();
+        return sql.run("update signing_key set retired_at = $2, drop_after = $3 where kid = $1",
+                Tuple.of(k.kid, Rows.utc(k.retiredAt), Rows.utc(k.dropAfter)));
     }
 
     static SigningKey key(Row row) {

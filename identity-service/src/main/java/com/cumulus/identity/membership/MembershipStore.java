@@ -1,9 +1,8 @@
 package com.cumulus.identity.membership;
 
-import com.cumulus.common.sql.SqlTransactions;
+import com.cumulus.identity.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Projection of tenancy's memberships (organization id, user id, roles) that feeds the {@code orgs} claim.
@@ -44,44 +44,37 @@ public class MembershipStore {
         return out;
     }
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public MembershipStore(SqlTransactions tx) {
-        this.tx = tx;
+    public MembershipStore(Sql sql) {
+        this.sql = sql;
     }
 
     public Uni<Map<String, List<String>>> orgsOf(UUID userId) {
-        return tx.client().preparedQuery("select cast(organization_id as text), roles from membership where user_id = $1"
-                        + " order by organization_id").execute(Tuple.of(userId))
-                .map(rows -> {
-                    Map<String, List<String>> out = new LinkedHashMap<>();
-                    for (Row row : rows) {
-                        out.put(row.getString(0), split(row.getString(1)));
-                    }
-                    return out;
-                });
+        return sql.list("select cast(organization_id as text), roles from membership where user_id = $1"
+                        + " order by organization_id", Tuple.of(userId),
+                row -> Map.entry(row.getString(0), split(row.getString(1))))
+                .map(pairs -> pairs.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
+                        (first, last) -> last, LinkedHashMap::new)));
     }
 
     public Uni<Void> grant(UUID organizationId, UUID userId, Collection<String> roles) {
-        return run("insert into membership (organization_id, user_id, roles) values ($1, $2, $3)"
+        return sql.run("insert into membership (organization_id, user_id, roles) values ($1, $2, $3)"
                 + " on conflict (organization_id, user_id) do update set roles = excluded.roles",
                 Tuple.of(organizationId, userId, String.join(",", roles)));
     }
 
     public Uni<Void> revoke(UUID organizationId, UUID userId) {
-        return run("delete from membership where organization_id = $1 and user_id = $2", Tuple.of(organizationId, userId));
+        return sql.run("delete from membership where organization_id = $1 and user_id = $2",
+                Tuple.of(organizationId, userId));
     }
 
     public Uni<Void> revokeUser(UUID userId) {
-        return run("delete from membership where user_id = $1", Tuple.of(userId));
+        return sql.run("delete from membership where user_id = $1", Tuple.of(userId));
     }
 
     public Uni<Void> deleteOrganization(UUID organizationId) {
-        return run("delete from membership where organization_id = $1", Tuple.of(organizationId));
-    }
-
-    private Uni<Void> run(String sql, Tuple args) {
-        return tx.client().preparedQuery(sql).execute(args).replaceWithVoid();
+        return sql.run("delete from membership where organization_id = $1", Tuple.of(organizationId));
     }
 
     static List<String> split(String roles) {

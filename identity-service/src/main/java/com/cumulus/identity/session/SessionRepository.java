@@ -1,7 +1,7 @@
 package com.cumulus.identity.session;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,58 +17,48 @@ public class SessionRepository {
 
     private static final String COLUMNS = "id, user_id, client_id, cookie_hash, auth_time, created_at, expires_at,"
             + " revoked_at";
+    private static final String SELECT = "select " + COLUMNS + " from user_session where ";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public SessionRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public SessionRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Uni<UserSession> findById(UUID id) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from user_session where id = $1")
-                .execute(Tuple.of(id)), SessionRepository::session);
+        return sql.one(SELECT + "id = $1", Tuple.of(id), SessionRepository::session);
     }
 
     /** The session of a browser SSO cookie (by its SHA-256), or null. */
     public Uni<UserSession> byCookieHash(String cookieHash) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from user_session where cookie_hash = $1")
-                .execute(Tuple.of(cookieHash)), SessionRepository::session);
+        return sql.one(SELECT + "cookie_hash = $1", Tuple.of(cookieHash), SessionRepository::session);
     }
 
     /** The user's sessions not revoked yet (expired ones included). */
     public Uni<List<UserSession>> unrevokedOf(UUID userId) {
-        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from user_session"
-                + " where user_id = $1 and revoked_at is null").execute(Tuple.of(userId)), SessionRepository::session);
+        return sql.list(SELECT + "user_id = $1 and revoked_at is null", Tuple.of(userId), SessionRepository::session);
     }
 
     public Uni<UserSession> insert(UserSession s) {
-        return tx.client().preparedQuery("insert into user_session (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .execute(Tuple.from(new Object[]{s.id, s.userId, s.clientId, s.cookieHash, Rows.utc(s.authTime),
-                        Rows.utc(s.createdAt), Rows.utc(s.expiresAt), Rows.utc(s.revokedAt)}))
-                .replaceWith(s);
+        return sql.run("insert into user_session (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                Tuple.from(new Object[]{s.id, s.userId, s.clientId, s.cookieHash, Rows.utc(s.authTime),
+                        Rows.utc(s.createdAt), Rows.utc(s.expiresAt), Rows.utc(s.revokedAt)})).replaceWith(s);
     }
 
     public Uni<Void> markRevoked(UUID id, Instant at) {
-        return tx.client().preparedQuery("update user_session set revoked_at = $2 where id = $1 and revoked_at is null")
-                .execute(Tuple.of(id, Rows.utc(at))).replaceWithVoid();
+        return sql.run("update user_session set revoked_at = $2 where id = $1 and revoked_at is null",
+                Tuple.of(id, Rows.utc(at)));
     }
 
     public Uni<Void> insertIssued(IssuedToken t) {
-        return tx.client().preparedQuery("insert into issued_token (jti, session_id, expires_at) values ($1, $2, $3)")
-                .execute(Tuple.of(t.jti, t.sessionId, Rows.utc(t.expiresAt))).replaceWithVoid();
+        return sql.run("insert into issued_token (jti, session_id, expires_at) values ($1, $2, $3)",
+                Tuple.of(t.jti, t.sessionId, Rows.utc(t.expiresAt)));
     }
 
     /** The access tokens of the session that have not expired at {@code now}. */
     public Uni<List<IssuedToken>> liveIssued(UUID sessionId, Instant now) {
-        return Rows.list(tx.client().preparedQuery("select jti, session_id, expires_at from issued_token"
-                + " where session_id = $1 and expires_at > $2").execute(Tuple.of(sessionId, Rows.utc(now))), row -> {
-                    IssuedToken t = new IssuedToken();
-                    t.jti = row.getUUID("jti");
-                    t.sessionId = row.getUUID("session_id");
-                    t.expiresAt = Rows.instant(row, "expires_at");
-                    return t;
-                });
+        return sql.list("select jti, session_id, expires_at from issued_token where session_id = $1"
+                + " and expires_at > $2", Tuple.of(sessionId, Rows.utc(now)), SessionRepository::issued);
     }
 
     static UserSession session(Row row) {
@@ -82,5 +72,13 @@ public class SessionRepository {
         s.expiresAt = Rows.instant(row, "expires_at");
         s.revokedAt = Rows.instant(row, "revoked_at");
         return s;
+    }
+
+    static IssuedToken issued(Row row) {
+        IssuedToken t = new IssuedToken();
+        t.jti = row.getUUID("jti");
+        t.sessionId = row.getUUID("session_id");
+        t.expiresAt = Rows.instant(row, "expires_at");
+        return t;
     }
 }

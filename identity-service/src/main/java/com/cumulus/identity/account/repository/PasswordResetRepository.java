@@ -1,41 +1,40 @@
 package com.cumulus.identity.account.repository;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.account.domain.PasswordReset;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code password_reset} rows, on the current transaction when there is one ({@link SqlTransactions}). */
+/** {@code password_reset} rows, on the current transaction when there is one ({@link Sql}). */
 @ApplicationScoped
 public class PasswordResetRepository {
 
     private static final String COLUMNS = "id, user_id, token_hash, expires_at, used_at";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public PasswordResetRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public PasswordResetRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** The reset link with this token hash (SHA-256 hex), or null. */
     public Uni<PasswordReset> byTokenHash(String tokenHash) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from password_reset where token_hash = $1")
-                .execute(Tuple.of(tokenHash)), PasswordResetRepository::reset);
+        return sql.one("select " + COLUMNS + " from password_reset where token_hash = $1", Tuple.of(tokenHash),
+                PasswordResetRepository::reset);
     }
 
     public Uni<PasswordReset> insert(PasswordReset r) {
-        return tx.client().preparedQuery("insert into password_reset (" + COLUMNS + ") values ($1, $2, $3, $4, $5)")
-                .execute(values(r)).replaceWith(r);
+        return sql.run("insert into password_reset (" + COLUMNS + ") values ($1, $2, $3, $4, $5)", values(r))
+                .replaceWith(r);
     }
 
     /** Writes every column of {@code r} (by id). */
     public Uni<PasswordReset> update(PasswordReset r) {
-        return tx.client().preparedQuery("update password_reset set user_id = $2, token_hash = $3, expires_at = $4,"
-                        + " used_at = $5 where id = $1")
-                .execute(values(r)).replaceWith(r);
+        return sql.run("update password_reset set user_id = $2, token_hash = $3, expires_at = $4, used_at = $5"
+                + " where id = $1", values(r)).replaceWith(r);
     }
 
     private static Tuple values(PasswordReset r) {

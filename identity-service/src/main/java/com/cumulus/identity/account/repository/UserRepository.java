@@ -1,8 +1,8 @@
 package com.cumulus.identity.account.repository;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.account.domain.User;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -11,33 +11,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code app_user} rows, on the current transaction when there is one ({@link SqlTransactions}). */
+/** {@code app_user} rows, on the current transaction when there is one ({@link Sql}). */
 @ApplicationScoped
 public class UserRepository {
 
     private static final String COLUMNS = "id, email, first_name, last_name, password_hash, organization_id, role,"
             + " platform_admin, created_at, updated_at";
+    private static final String SELECT = "select " + COLUMNS + " from app_user where ";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public UserRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public UserRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Uni<User> findById(UUID id) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from app_user where id = $1")
-                .execute(Tuple.of(id)), UserRepository::user);
+        return sql.one(SELECT + "id = $1", Tuple.of(id), UserRepository::user);
     }
 
     /** The user with this email (normalized first), or null. */
     public Uni<User> byEmail(String email) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from app_user where email = $1")
-                .execute(Tuple.of(User.normalize(email))), UserRepository::user);
+        return sql.one(SELECT + "email = $1", Tuple.of(User.normalize(email)), UserRepository::user);
     }
 
     public Uni<List<User>> byOrganization(UUID organizationId) {
-        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from app_user where organization_id = $1")
-                .execute(Tuple.of(organizationId)), UserRepository::user);
+        return sql.list(SELECT + "organization_id = $1", Tuple.of(organizationId), UserRepository::user);
     }
 
     /**
@@ -45,33 +43,30 @@ public class UserRepository {
      * {@code $1..} take {@code args}, ordered by email, at most {@code limit}.
      */
     public Uni<List<User>> matching(String condition, Tuple args, int limit) {
-        return Rows.list(tx.client().preparedQuery("select " + COLUMNS + " from app_user u where " + condition
-                + " order by u.email limit " + limit).execute(args), UserRepository::user);
+        return sql.list("select " + COLUMNS + " from app_user u where " + condition
+                + " order by u.email limit " + limit, args, UserRepository::user);
     }
 
     public Uni<User> insert(User u) {
-        return tx.client().preparedQuery("insert into app_user (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                .execute(values(u)).replaceWith(u);
+        return sql.run("insert into app_user (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                values(u)).replaceWith(u);
     }
 
     /** Writes every column of {@code u} (by id). */
     public Uni<User> update(User u) {
-        return tx.client().preparedQuery("update app_user set email = $2, first_name = $3, last_name = $4,"
-                        + " password_hash = $5, organization_id = $6, role = $7, platform_admin = $8, created_at = $9,"
-                        + " updated_at = $10 where id = $1")
-                .execute(values(u)).replaceWith(u);
+        return sql.run("update app_user set email = $2, first_name = $3, last_name = $4, password_hash = $5,"
+                + " organization_id = $6, role = $7, platform_admin = $8, created_at = $9, updated_at = $10"
+                + " where id = $1", values(u)).replaceWith(u);
     }
 
     public Uni<Boolean> delete(UUID id) {
-        return Rows.count(tx.client().preparedQuery("delete from app_user where id = $1").execute(Tuple.of(id)))
-                .map(n -> n > 0);
+        return sql.changed("delete from app_user where id = $1", Tuple.of(id)).map(n -> n > 0);
     }
 
     /** Detaches the organization's users from it (their seed-003 account organization and role become null). */
     public Uni<Integer> clearOrganization(UUID organizationId) {
-        return Rows.count(tx.client().preparedQuery("update app_user set organization_id = null, role = null"
-                + " where organization_id = $1").execute(Tuple.of(organizationId)));
+        return sql.changed("update app_user set organization_id = null, role = null where organization_id = $1",
+                Tuple.of(organizationId));
     }
 
     private static Tuple values(User u) {

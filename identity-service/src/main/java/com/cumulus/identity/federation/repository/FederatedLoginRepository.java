@@ -1,7 +1,7 @@
 package com.cumulus.identity.federation.repository;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import com.cumulus.identity.federation.domain.FederatedLogin;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code federated_login} rows, on the current transaction when there is one ({@link SqlTransactions}). */
+/** {@code federated_login} rows, on the current transaction when there is one ({@link Sql}). */
 @ApplicationScoped
 public class FederatedLoginRepository {
 
@@ -19,41 +19,36 @@ public class FederatedLoginRepository {
             + " user_id, onboard_hash, expires_at, used_at, onboarded_at";
     private static final String SELECT = "select " + COLUMNS + " from federated_login where ";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public FederatedLoginRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public FederatedLoginRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Uni<FederatedLogin> findById(UUID id) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "id = $1").execute(Tuple.of(id)),
-                FederatedLoginRepository::login);
+        return sql.one(SELECT + "id = $1", Tuple.of(id), FederatedLoginRepository::login);
     }
 
     /** The login whose upstream state has this SHA-256 (hex), or null. */
     public Uni<FederatedLogin> byStateHash(String stateHash) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "state_hash = $1").execute(Tuple.of(stateHash)),
-                FederatedLoginRepository::login);
+        return sql.one(SELECT + "state_hash = $1", Tuple.of(stateHash), FederatedLoginRepository::login);
     }
 
     /** The login whose onboarding state has this SHA-256 (hex), or null. */
     public Uni<FederatedLogin> byOnboardHash(String onboardHash) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "onboard_hash = $1").execute(Tuple.of(onboardHash)),
-                FederatedLoginRepository::login);
+        return sql.one(SELECT + "onboard_hash = $1", Tuple.of(onboardHash), FederatedLoginRepository::login);
     }
 
     public Uni<FederatedLogin> insert(FederatedLogin l) {
-        return tx.client().preparedQuery("insert into federated_login (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-                .execute(values(l)).replaceWith(l);
+        return sql.run("insert into federated_login (" + COLUMNS + ")"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", values(l)).replaceWith(l);
     }
 
     /** Writes every column of {@code l} (by id). */
     public Uni<FederatedLogin> update(FederatedLogin l) {
-        return tx.client().preparedQuery("update federated_login set state_hash = $2, provider_id = $3, params = $4,"
-                        + " nonce = $5, code_verifier = $6, redirect_uri = $7, user_id = $8, onboard_hash = $9,"
-                        + " expires_at = $10, used_at = $11, onboarded_at = $12 where id = $1")
-                .execute(values(l)).replaceWith(l);
+        return sql.run("update federated_login set state_hash = $2, provider_id = $3, params = $4, nonce = $5,"
+                + " code_verifier = $6, redirect_uri = $7, user_id = $8, onboard_hash = $9, expires_at = $10,"
+                + " used_at = $11, onboarded_at = $12 where id = $1", values(l)).replaceWith(l);
     }
 
     /**
@@ -61,22 +56,19 @@ public class FederatedLoginRepository {
      * state got it first).
      */
     public Uni<Boolean> markUsed(UUID id, Instant at) {
-        return Rows.count(tx.client().preparedQuery("update federated_login set used_at = $2"
-                        + " where id = $1 and used_at is null").execute(Tuple.of(id, Rows.utc(at))))
-                .map(n -> n > 0);
+        return sql.changed("update federated_login set used_at = $2 where id = $1 and used_at is null",
+                Tuple.of(id, Rows.utc(at))).map(n -> n > 0);
     }
 
     /** Marks the login's onboarding done; false when it was done already (a concurrent submission got it first). */
     public Uni<Boolean> markOnboarded(UUID id, Instant at) {
-        return Rows.count(tx.client().preparedQuery("update federated_login set onboarded_at = $2"
-                        + " where id = $1 and onboarded_at is null").execute(Tuple.of(id, Rows.utc(at))))
-                .map(n -> n > 0);
+        return sql.changed("update federated_login set onboarded_at = $2 where id = $1 and onboarded_at is null",
+                Tuple.of(id, Rows.utc(at))).map(n -> n > 0);
     }
 
     /** Deletes the logins that expired before {@code cutoff}; the number deleted. */
     public Uni<Integer> deleteExpiredBefore(Instant cutoff) {
-        return Rows.count(tx.client().preparedQuery("delete from federated_login where expires_at < $1")
-                .execute(Tuple.of(Rows.utc(cutoff))));
+        return sql.changed("delete from federated_login where expires_at < $1", Tuple.of(Rows.utc(cutoff)));
     }
 
     private static Tuple values(FederatedLogin l) {

@@ -1,7 +1,7 @@
 package com.cumulus.identity.federation.repository;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import com.cumulus.identity.federation.domain.IdentityProvider;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -13,7 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code oauth2_provider} rows, on the current transaction when there is one ({@link SqlTransactions}). */
+/** {@code oauth2_provider} rows, on the current transaction when there is one ({@link Sql}). */
 @ApplicationScoped
 public class IdentityProviderRepository {
 
@@ -21,46 +21,44 @@ public class IdentityProviderRepository {
             + " client_secret, created_by, modified_by, created_at, modified_at";
     private static final String SELECT = "select " + COLUMNS + " from oauth2_provider where ";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public IdentityProviderRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public IdentityProviderRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public Uni<IdentityProvider> findById(UUID id) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "id = $1").execute(Tuple.of(id)),
-                IdentityProviderRepository::provider);
+        return sql.one(SELECT + "id = $1", Tuple.of(id), IdentityProviderRepository::provider);
     }
 
     /** The system provider with this name, or null. */
     public Uni<IdentityProvider> systemByName(String name) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "organization_id is null and name = $1 limit 1")
-                .execute(Tuple.of(name)), IdentityProviderRepository::provider);
+        return sql.one(SELECT + "organization_id is null and name = $1 limit 1", Tuple.of(name),
+                IdentityProviderRepository::provider);
     }
 
     /** The oldest system provider of this type, or null. */
     public Uni<IdentityProvider> oldestSystemOfType(String type) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "organization_id is null and type = $1"
-                + " order by created_at limit 1").execute(Tuple.of(type)), IdentityProviderRepository::provider);
+        return sql.one(SELECT + "organization_id is null and type = $1 order by created_at limit 1", Tuple.of(type),
+                IdentityProviderRepository::provider);
     }
 
     /** The oldest provider of any of these organizations, or null. */
     public Uni<IdentityProvider> oldestOfOrganizations(Collection<UUID> organizationIds) {
-        return Rows.first(tx.client().preparedQuery(SELECT + "organization_id = any($1) order by created_at limit 1")
-                        .execute(Tuple.of(organizationIds.toArray(new UUID[0]))),
-                IdentityProviderRepository::provider);
+        return sql.one(SELECT + "organization_id = any($1) order by created_at limit 1",
+                Tuple.of(organizationIds.toArray(new UUID[0])), IdentityProviderRepository::provider);
     }
 
     /** The system providers, oldest first (then by name). */
     public Uni<List<IdentityProvider>> system() {
-        return Rows.list(tx.client().preparedQuery(SELECT + "organization_id is null order by created_at, name")
-                .execute(), IdentityProviderRepository::provider);
+        return sql.list(SELECT + "organization_id is null order by created_at, name", Tuple.tuple(),
+                IdentityProviderRepository::provider);
     }
 
     /** One organization's providers, oldest first (then by name). */
     public Uni<List<IdentityProvider>> ofOrganization(UUID organizationId) {
-        return Rows.list(tx.client().preparedQuery(SELECT + "organization_id = $1 order by created_at, name")
-                .execute(Tuple.of(organizationId)), IdentityProviderRepository::provider);
+        return sql.list(SELECT + "organization_id = $1 order by created_at, name", Tuple.of(organizationId),
+                IdentityProviderRepository::provider);
     }
 
     /**
@@ -68,43 +66,38 @@ public class IdentityProviderRepository {
      * then by name.
      */
     public Uni<List<IdentityProvider>> systemAndOf(Collection<UUID> organizationIds) {
-        return Rows.list(tx.client().preparedQuery(SELECT + "organization_id is null or organization_id = any($1)"
-                        + " order by organization_id nulls first, created_at, name")
-                .execute(Tuple.of(organizationIds.toArray(new UUID[0]))), IdentityProviderRepository::provider);
+        return sql.list(SELECT + "organization_id is null or organization_id = any($1)"
+                        + " order by organization_id nulls first, created_at, name",
+                Tuple.of(organizationIds.toArray(new UUID[0])), IdentityProviderRepository::provider);
     }
 
     /** How many other providers (not {@code excludedId}) of the same owner (system or organization) bear this name. */
     public Uni<Long> countNamed(UUID organizationId, String name, UUID excludedId) {
         String owner = organizationId == null ? "organization_id is null" : "organization_id = $3";
         Tuple args = organizationId == null ? Tuple.of(name, excludedId) : Tuple.of(name, excludedId, organizationId);
-        return tx.client().preparedQuery("select count(*) from oauth2_provider where " + owner
-                        + " and name = $1 and id <> $2").execute(args)
-                .map(rows -> rows.iterator().next().getLong(0));
+        return sql.one("select count(*) from oauth2_provider where " + owner + " and name = $1 and id <> $2", args,
+                row -> row.getLong(0));
     }
 
     public Uni<IdentityProvider> insert(IdentityProvider p) {
-        return tx.client().preparedQuery("insert into oauth2_provider (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-                .execute(values(p)).replaceWith(p);
+        return sql.run("insert into oauth2_provider (" + COLUMNS + ")"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", values(p)).replaceWith(p);
     }
 
     /** Writes every column of {@code p} (by id). */
     public Uni<IdentityProvider> update(IdentityProvider p) {
-        return tx.client().preparedQuery("update oauth2_provider set organization_id = $2, name = $3, description = $4,"
-                        + " type = $5, issuer = $6, client_id = $7, client_secret = $8, created_by = $9,"
-                        + " modified_by = $10, created_at = $11, modified_at = $12 where id = $1")
-                .execute(values(p)).replaceWith(p);
+        return sql.run("update oauth2_provider set organization_id = $2, name = $3, description = $4, type = $5,"
+                + " issuer = $6, client_id = $7, client_secret = $8, created_by = $9, modified_by = $10,"
+                + " created_at = $11, modified_at = $12 where id = $1", values(p)).replaceWith(p);
     }
 
     public Uni<Boolean> delete(UUID id) {
-        return Rows.count(tx.client().preparedQuery("delete from oauth2_provider where id = $1").execute(Tuple.of(id)))
-                .map(n -> n > 0);
+        return sql.changed("delete from oauth2_provider where id = $1", Tuple.of(id)).map(n -> n > 0);
     }
 
     /** Deletes an organization's providers (the organization was deleted); the number deleted. */
     public Uni<Integer> deleteOfOrganization(UUID organizationId) {
-        return Rows.count(tx.client().preparedQuery("delete from oauth2_provider where organization_id = $1")
-                .execute(Tuple.of(organizationId)));
+        return sql.changed("delete from oauth2_provider where organization_id = $1", Tuple.of(organizationId));
     }
 
     private static Tuple values(IdentityProvider p) {

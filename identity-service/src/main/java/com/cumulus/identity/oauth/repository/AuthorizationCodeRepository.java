@@ -1,7 +1,7 @@
 package com.cumulus.identity.oauth.repository;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import com.cumulus.identity.oauth.domain.AuthorizationCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,29 +17,27 @@ public class AuthorizationCodeRepository {
     private static final String COLUMNS = "code_hash, client_id, session_id, redirect_uri, scope, nonce,"
             + " code_challenge, expires_at, used_at";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public AuthorizationCodeRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public AuthorizationCodeRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** The code with this hash, or null. */
     public Uni<AuthorizationCode> findByHash(String codeHash) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from authorization_code"
-                + " where code_hash = $1").execute(Tuple.of(codeHash)), AuthorizationCodeRepository::code);
+        return sql.one("select " + COLUMNS + " from authorization_code where code_hash = $1", Tuple.of(codeHash),
+                AuthorizationCodeRepository::code);
     }
 
     public Uni<AuthorizationCode> insert(AuthorizationCode c) {
-        return tx.client().preparedQuery("insert into authorization_code (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                .execute(Tuple.from(new Object[]{c.codeHash, c.clientId, c.sessionId, c.redirectUri, c.scope, c.nonce,
-                        c.codeChallenge, Rows.utc(c.expiresAt), Rows.utc(c.usedAt)}))
-                .replaceWith(c);
+        return sql.run("insert into authorization_code (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                Tuple.from(new Object[]{c.codeHash, c.clientId, c.sessionId, c.redirectUri, c.scope, c.nonce,
+                        c.codeChallenge, Rows.utc(c.expiresAt), Rows.utc(c.usedAt)})).replaceWith(c);
     }
 
     public Uni<Void> markUsed(String codeHash, Instant at) {
-        return tx.client().preparedQuery("update authorization_code set used_at = $2 where code_hash = $1")
-                .execute(Tuple.of(codeHash, Rows.utc(at))).replaceWithVoid();
+        return sql.run("update authorization_code set used_at = $2 where code_hash = $1",
+                Tuple.of(codeHash, Rows.utc(at)));
     }
 
     static AuthorizationCode code(Row row) {

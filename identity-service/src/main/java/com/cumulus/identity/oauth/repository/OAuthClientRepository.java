@@ -1,7 +1,7 @@
 package com.cumulus.identity.oauth.repository;
 
-import com.cumulus.common.sql.SqlTransactions;
 import com.cumulus.identity.db.Rows;
+import com.cumulus.identity.db.Sql;
 import com.cumulus.identity.oauth.domain.OAuthClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -15,36 +15,33 @@ public class OAuthClientRepository {
     private static final String COLUMNS = "client_id, name, kind, secret_hash, public_client, redirect_uris,"
             + " organization_id, state, external_id, created_at, id_token_signed_response_alg";
 
-    private final SqlTransactions tx;
+    private final Sql sql;
 
-    public OAuthClientRepository(SqlTransactions tx) {
-        this.tx = tx;
+    public OAuthClientRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** The client with this id, or null. */
     public Uni<OAuthClient> findById(String clientId) {
-        return Rows.first(tx.client().preparedQuery("select " + COLUMNS + " from oauth_client where client_id = $1")
-                .execute(Tuple.of(clientId)), OAuthClientRepository::client);
+        return sql.one("select " + COLUMNS + " from oauth_client where client_id = $1", Tuple.of(clientId),
+                OAuthClientRepository::client);
     }
 
     public Uni<OAuthClient> insert(OAuthClient c) {
-        return tx.client().preparedQuery("insert into oauth_client (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
-                .execute(values(c)).replaceWith(c);
+        return sql.run("insert into oauth_client (" + COLUMNS + ")"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", values(c)).replaceWith(c);
     }
 
     /** Writes every column of {@code c} (by client id). */
     public Uni<OAuthClient> update(OAuthClient c) {
-        return tx.client().preparedQuery("update oauth_client set name = $2, kind = $3, secret_hash = $4,"
-                        + " public_client = $5, redirect_uris = $6, organization_id = $7, state = $8, external_id = $9,"
-                        + " created_at = $10, id_token_signed_response_alg = $11 where client_id = $1")
-                .execute(values(c)).replaceWith(c);
+        return sql.run("update oauth_client set name = $2, kind = $3, secret_hash = $4, public_client = $5,"
+                + " redirect_uris = $6, organization_id = $7, state = $8, external_id = $9, created_at = $10,"
+                + " id_token_signed_response_alg = $11 where client_id = $1", values(c)).replaceWith(c);
     }
 
     /** Deletes the client if it is of this kind; the number of rows deleted. */
     public Uni<Integer> deleteOfKind(String clientId, String kind) {
-        return Rows.count(tx.client().preparedQuery("delete from oauth_client where client_id = $1 and kind = $2")
-                .execute(Tuple.of(clientId, kind)));
+        return sql.changed("delete from oauth_client where client_id = $1 and kind = $2", Tuple.of(clientId, kind));
     }
 
     private static Tuple values(OAuthClient c) {
