@@ -3,8 +3,6 @@ package com.cumulus.common.events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import java.util.function.Function;
 
@@ -15,7 +13,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class Inbox {
 
-    private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String CLAIM = "insert into processed_event (consumer, event_id) values (?1, cast(?2 as uuid))"
             + " on conflict do nothing";
 
@@ -32,15 +29,9 @@ public class Inbox {
      * @return true when the handler ran, false when the event had been processed before or was malformed
      */
     public Uni<Boolean> handleOnce(String consumer, String json, Function<CloudEvent, Uni<?>> handler) {
-        CloudEvent event;
-        try {
-            event = codec.read(json);
-        } catch (EventCodec.MalformedEventException e) {
-            LOG.warnf("%s skipped a malformed record: %s", consumer, e.getMessage());
+        CloudEvent event = InboxRecords.accept(codec, consumer, json);
+        if (event == null) {
             return Uni.createFrom().item(false);
-        }
-        if (event.requestid() != null) {
-            MDC.put(RequestIds.MDC_KEY, event.requestid());
         }
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM)

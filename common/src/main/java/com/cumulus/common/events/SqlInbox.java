@@ -4,8 +4,6 @@ import com.cumulus.common.sql.SqlTransactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import java.util.function.Function;
 
@@ -17,7 +15,6 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SqlInbox {
 
-    private static final Logger LOG = Logger.getLogger(SqlInbox.class);
     private static final String CLAIM = "insert into processed_event (consumer, event_id) values ($1, cast($2 as uuid))"
             + " on conflict do nothing";
 
@@ -36,15 +33,9 @@ public class SqlInbox {
      * @return true when the handler ran, false when the event had been processed before or was malformed
      */
     public Uni<Boolean> handleOnce(String consumer, String json, Function<CloudEvent, Uni<?>> handler) {
-        CloudEvent event;
-        try {
-            event = codec.read(json);
-        } catch (EventCodec.MalformedEventException e) {
-            LOG.warnf("%s skipped a malformed record: %s", consumer, e.getMessage());
+        CloudEvent event = InboxRecords.accept(codec, consumer, json);
+        if (event == null) {
             return Uni.createFrom().item(false);
-        }
-        if (event.requestid() != null) {
-            MDC.put(RequestIds.MDC_KEY, event.requestid());
         }
         return transactions.inTransaction(() -> transactions.connection().preparedQuery(CLAIM)
                 .execute(Tuple.of(consumer, event.id()))

@@ -67,10 +67,6 @@ public class SqlTransactions {
         return connection;
     }
 
-    public boolean inTransaction() {
-        return current() != null;
-    }
-
     private static SqlConnection current() {
         Context context = io.vertx.core.Vertx.currentContext();
         return context == null || !VertxContext.isDuplicatedContext(context) ? null : context.getLocal(CONNECTION);

@@ -2,6 +2,7 @@ package com.cumulus.identity.account.repository;
 
 import com.cumulus.common.events.OutboxRows;
 import com.cumulus.identity.config.IdentityConfig;
+import com.cumulus.identity.db.Rows;
 import com.cumulus.identity.membership.MembershipStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,8 +11,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,8 +115,9 @@ public class LoginStore {
     public Uni<Boolean> succeeded(Start s) {
         OutboxRows.Row e = s.event();
         return pool.preparedQuery(SUCCEEDED).execute(Tuple.from(new Object[]{s.accountKey(), s.sessionId(), s.userId(),
-                        s.clientId(), s.cookieHash(), utc(s.authTime()), utc(s.expiresAt()), s.jti(),
-                        utc(s.tokenExpiresAt()), e.event().id(), e.topic(), e.aggregateId(), e.type(), e.payload()}))
+                        s.clientId(), s.cookieHash(), Rows.utc(s.authTime()), Rows.utc(s.expiresAt()), s.jti(),
+                        Rows.utc(s.tokenExpiresAt()), e.event().id(), e.topic(), e.aggregateId(), e.type(),
+                        e.payload()}))
                 .map(rows -> rows.iterator().next().getLong(0) == 1L);
     }
 
@@ -125,9 +127,5 @@ public class LoginStore {
                 row.getString("password_hash"), row.getString("role"),
                 Boolean.TRUE.equals(row.getBoolean("platform_admin")), MembershipStore.fromJson(row.getValue("orgs")));
         return new State(locked == null ? 0 : locked, user);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -69,8 +69,6 @@ public final class Argon2id {
 
     private static byte[] fill(long[] mem, int blocks, byte[] password, byte[] salt, int memoryKib, int iterations,
                                int length) {
-        int laneLength = blocks;
-
         // H0 and the first two blocks
         Blake2bDigest h0Digest = new Blake2bDigest(512);
         int[] header = {1, length, memoryKib, iterations, VERSION, TYPE_ID};
@@ -112,7 +110,7 @@ public final class Argon2id {
 
         // the last block of the (only) lane is the final block
         byte[] last = new byte[1024];
-        store(mem, (laneLength - 1) * BLOCK_LONGS, last);
+        store(mem, (blocks - 1) * BLOCK_LONGS, last);
         byte[] out = new byte[length];
         hPrime(last, out);
         Arrays.fill(last, (byte) 0);
@@ -143,8 +141,7 @@ public final class Argon2id {
     private static void fillIndependentSegment(long[] mem, int blocks, int iterations, int slice, int start,
                                                long[] input, long[] address, long[] r) {
         int segmentLength = blocks / SYNC_POINTS;
-        Arrays.fill(input, 0L);
-        input[1] = 0; // pass 0, lane 0
+        Arrays.fill(input, 0L); // input[0] (pass) and input[1] (lane) stay 0
         input[2] = slice;
         input[3] = blocks;
         input[4] = iterations;

@@ -1,5 +1,6 @@
 package com.cumulus.identity.oauth.repository;
 
+import com.cumulus.identity.db.Rows;
 import com.cumulus.identity.membership.MembershipStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -98,14 +99,15 @@ public class RefreshRotation {
 
     /** Rotates; false when the presented token was used in the meantime (then nothing was written). */
     public Uni<Boolean> rotate(Rotation r) {
-        return pool.preparedQuery(ROTATE).execute(Tuple.from(new Object[]{r.oldTokenHash(), utc(r.now()), r.jti(),
-                        utc(r.accessExpiresAt()), r.newTokenHash(), r.clientId(), r.scope(), utc(r.refreshExpiresAt())}))
+        return pool.preparedQuery(ROTATE).execute(Tuple.from(new Object[]{r.oldTokenHash(), Rows.utc(r.now()),
+                        r.jti(), Rows.utc(r.accessExpiresAt()), r.newTokenHash(), r.clientId(), r.scope(),
+                        Rows.utc(r.refreshExpiresAt())}))
                 .map(rows -> rows.iterator().next().getLong(0) == 1L);
     }
 
     /** Marks the token used without issuing anything (its session has ended). */
     public Uni<Void> markUsed(String tokenHash, Instant now) {
-        return pool.preparedQuery(MARK_USED).execute(Tuple.of(tokenHash, utc(now))).replaceWithVoid();
+        return pool.preparedQuery(MARK_USED).execute(Tuple.of(tokenHash, Rows.utc(now))).replaceWithVoid();
     }
 
     private static State state(Row row) {
@@ -121,10 +123,6 @@ public class RefreshRotation {
                 row.getString("first_name"), row.getString("last_name"),
                 Boolean.TRUE.equals(row.getBoolean("platform_admin")), MembershipStore.fromJson(row.getValue("orgs")));
         return new State(client, token, session, user);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(Row row, String column) {
