@@ -23,7 +23,7 @@
 #   with 5 s, one run of three measured 0.66 ms of CPU per grant instead of 0.32 while C2 was still compiling).
 #   WARMUP_LOGINS / WARMUP_MEMORY_KIB / LOGIN_WARMUP: the unmeasured logins before each login measurement (see
 #   login_warmup: cheap-hash logins of a second account first, then logins at the measured cost).
-#   ROUNDS / RAW_SECONDS: the interleaving of logins and raw hash runs (see logins_against_raw).
+#   WINDOW_MS: the length of the alternating login and raw windows (see logins_against_raw).
 #   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
 #   collapsed CPU stacks in target/bench/profile-<run>.txt.
@@ -113,78 +113,22 @@ summary() {  # hey output -> "N req/s p50 p99"
 # before) and with the service's own implementation (identity-service account/service/Argon2id: one reused block
 # buffer), each with the deployment's JVM options; CPU ms per hash of the whole process (GC included).
 CP="$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar):$(ls "$APP"/app/*.jar | paste -sd:)"
-cat > "$OUT/Argon2Rate.java" <<'JAVA'
-import com.cumulus.identity.account.service.Argon2id;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-import java.lang.management.ManagementFactory;
-public class Argon2Rate {
-    public static void main(String[] a) {
-        if (a[0].equals("phc")) { // phc <memory-kib> <iterations> <password>: a stored hash as identity writes it
-            int m = Integer.parseInt(a[1]), t = Integer.parseInt(a[2]);
-            byte[] salt = new byte[16]; new java.security.SecureRandom().nextBytes(salt);
-            var b64 = java.util.Base64.getEncoder().withoutPadding();
-            byte[] tag = new Argon2id(1).hash(a[3].getBytes(java.nio.charset.StandardCharsets.UTF_8), salt, m, t, 32);
-            System.out.println("$argon2id$v=19$m=" + m + ",t=" + t + ",p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag));
-            return;
-        }
-        int m = Integer.parseInt(a[0]), t = Integer.parseInt(a[1]); long seconds = Long.parseLong(a[2]);
-        boolean own = a.length > 3 && a[3].equals("own");
-        Argon2id argon2 = new Argon2id(1);
-        byte[] out = new byte[32];
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        for (int round = 0; round < 2; round++) { // the first round warms up
-            long end = System.nanoTime() + (round == 0 ? 3 : seconds) * 1_000_000_000L;
-            int n = 0; long start = System.nanoTime(); long cpu = os.getProcessCpuTime();
-            while (System.nanoTime() < end) {
-                if (own) {
-                    out = argon2.hash("password".getBytes(), new byte[16], m, t, 32);
-                } else {
-                    Argon2BytesGenerator g = new Argon2BytesGenerator();
-                    g.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(19).withMemoryAsKB(m)
-                        .withIterations(t).withParallelism(1).withSalt(new byte[16]).build());
-                    g.generateBytes("password".getBytes(), out);
-                }
-                n++;
-            }
-            if (round == 1) {
-                System.out.printf("%.1f hashes/s, %.1f CPU ms/hash%n", n / ((System.nanoTime() - start) / 1e9),
-                        (os.getProcessCpuTime() - cpu) / 1e6 / n);
-            }
-        }
-    }
-}
-JAVA
-if phase login || phase keycloak || phase raw; then javac -cp "$CP" -d "$OUT/argon2-rate" "$OUT/Argon2Rate.java"; fi
+if phase login || phase keycloak || phase raw; then javac -cp "$CP" -d "$OUT/argon2-rate" deploy/bench/Argon2Rate.java; fi
 raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
   taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate "$@"
 }
-# Logins at memory-kib $1 / iterations $2 against the raw hash rate at the same parameters, interleaved: ROUNDS
-# (default 3) times a raw run (RAW_SECONDS, default 10, in its own JVM on core 0 while identity idles there), then
-# DURATION/ROUNDS seconds of logins, then one more raw run. The machine's memory bandwidth moves by 15-30 % from minute to minute (two raw
-# runs a minute apart: 28.6 and 34.0 hashes/s), so a raw rate measured minutes away from the logins says little
-# about the logins' share of it; alternating spreads that drift over both.
+# Logins at memory-kib $1 / iterations $2 against the raw hash rate at the same parameters on the same core, taking
+# turns in windows of WINDOW_MS (default 2000) for DURATION seconds of each (deploy/bench/LoginsAgainstRaw.java: the
+# raw side is the service's kernel in its own JVM on core 0 with the deployment's options, idle during the login
+# windows; the logins come from core 1, 4 in flight). The raw rate on this VM drifts by up to 50 % within a minute,
+# so only windows seconds apart compare the two under the same machine.
 logins_against_raw() {
-  local rounds="${ROUNDS:-3}" raw_s="${RAW_SECONDS:-10}" i ok=0 secs=0 raws="" t0 t1 r
-  local each=$(( DURATION / rounds > 0 ? DURATION / rounds : 1 ))
-  t0=$(cpu_ticks)
-  for i in $(seq 1 "$rounds"); do
-    r=$(raw_rate "$1" "$2" "$raw_s" own | awk '{print $1}')
-    raws="$raws $r"
-    r=$(taskset -c 1 hey -z "${each}s" -c 4 -m POST -T application/json \
-      -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" | awk '/\[200\]/ {print $2}')
-    ok=$((ok + ${r:-0})); secs=$((secs + each))
-  done
-  t1=$(cpu_ticks)
-  # a last raw run closes the last round: each login round then has a raw run on either side, and the raw rate at a
-  # round is the mean of the two (trapezoid weights), so a drift through the phase cannot bias the share
-  raws="$raws $(raw_rate "$1" "$2" "$raw_s" own | awk '{print $1}')"
-  echo "$ok $secs $raws" | awk -v c=$((t1 - t0)) -v hz="$HZ" '{
-    n = NF - 3; sum = ($3 + $NF) / 2; for (i = 4; i < NF; i++) sum += $i
-    logins = $1 / $2; raw = sum / n
-    printf "%.1f logins/s (200s: %d in %d s, identity CPU %.2f ms/login); raw own rate %.1f hashes/s (raw runs:", logins, $1, $2, c * 1000 / hz / $1, raw
-    for (i = 3; i <= NF; i++) printf " %s", $i
-    printf "); logins are %.0f %% of the raw rate\n", 100 * logins / raw }'
+  local window="${WINDOW_MS:-2000}"
+  local rounds=$(( DURATION * 1000 / window > 0 ? DURATION * 1000 / window : 1 ))
+  mkdir -p "$OUT/logins-against-raw" && javac -d "$OUT/logins-against-raw" deploy/bench/LoginsAgainstRaw.java
+  taskset -c 1 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" \
+    "$ADMIN" "$ADMIN_PW" "$rounds" "$window" 4 "$PID" -- \
+    taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate serve "$1" "$2"
 }
 # Warm-up of the login path before a login measurement, at iterations $1. First WARMUP_LOGINS seconds (default 15) of
 # logins of a second account whose stored hash has the same iterations but WARMUP_MEMORY_KIB (default 256) of memory:
