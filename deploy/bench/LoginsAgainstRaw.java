@@ -61,6 +61,7 @@ public class LoginsAgainstRaw {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             rawWindow(toRaw, fromRaw, 5_000); // the raw JVM's warm-up
+            double[] hashCpuBefore = hashCpu(client, args[0]);
             List<Window> logins = new ArrayList<>();
             List<Window> raws = new ArrayList<>();
             long serviceCpuDuringRaw = 0;
@@ -78,7 +79,9 @@ public class LoginsAgainstRaw {
                     serviceCpuDuringRaw += cpuNanos(serviceStat) - before;
                 }
             }
-            report(logins, raws, serviceCpuDuringRaw, windowMillis);
+            double[] hashCpuAfter = hashCpu(client, args[0]);
+            report(logins, raws, serviceCpuDuringRaw, windowMillis,
+                    (hashCpuAfter[1] - hashCpuBefore[1]) * 1e3 / (hashCpuAfter[0] - hashCpuBefore[0]));
         } finally {
             toRaw.close();
             raw.waitFor();
@@ -133,6 +136,25 @@ public class LoginsAgainstRaw {
         });
     }
 
+    /**
+     * The service's own count and CPU seconds of its hashes (the timer identity.password.hash.cpu at /q/metrics):
+     * what the hash alone cost inside the service, against the raw JVM's CPU per hash.
+     */
+    private static double[] hashCpu(HttpClient client, String base) throws Exception {
+        String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double count = 0;
+        double seconds = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("identity_password_hash_cpu_seconds_count")) {
+                count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("identity_password_hash_cpu_seconds_sum")) {
+                seconds = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return new double[] {count, seconds};
+    }
+
     /** utime + stime of a process, from /proc/<pid>/stat (fields 14 and 15, after the command's parentheses). */
     private static long cpuNanos(Path stat) throws Exception {
         String line = Files.readString(stat);
@@ -142,7 +164,7 @@ public class LoginsAgainstRaw {
     }
 
     private static void report(List<Window> logins, List<Window> raws, long serviceCpuDuringRaw,
-                               long windowMillis) {
+                               long windowMillis, double hashCpuMillis) {
         Window login = total(logins);
         Window raw = total(raws);
         double[] shares = new double[logins.size()];
@@ -150,11 +172,13 @@ public class LoginsAgainstRaw {
             shares[i] = 100 * logins.get(i).perSecond() / raws.get(i).perSecond();
         }
         Arrays.sort(shares);
-        System.out.printf("%.1f logins/s (%d in %.1f s, identity CPU %.2f ms/login); raw own rate %.1f hashes/s"
+        System.out.printf("%.1f logins/s (%d in %.1f s, identity CPU %.2f ms/login, of which the hash %.2f ms);"
+                        + " raw own rate %.1f hashes/s"
                         + " (%d in %.1f s, %.2f CPU ms/hash); logins are %.0f %% of the raw rate"
                         + " (%d rounds of %d ms: median %.0f %%, range %.0f-%.0f %%; idle identity used %.1f %%"
                         + " of the core during the raw windows)%n",
                 login.perSecond(), login.operations(), login.nanos() / 1e9, login.cpuNanos() / 1e6 / login.operations(),
+                hashCpuMillis,
                 raw.perSecond(), raw.operations(), raw.nanos() / 1e9, raw.cpuNanos() / 1e6 / raw.operations(),
                 100 * login.perSecond() / raw.perSecond(), shares.length, windowMillis,
                 shares[shares.length / 2], shares[0], shares[shares.length - 1],

@@ -2,8 +2,10 @@
 # Benchmark of identity-service's hot paths, identity pinned to one core (taskset -c 0), load generators on core 1.
 #   client_credentials grants/s, refresh_token grants/s, password logins/s (configured Argon2id and Keycloak's
 #   parameters), raw Argon2id hash rate on that core, RSS after the load.
-# Kafka: by default an unreachable address (BENCH_KAFKA overrides), so the benchmark never joins a real stack's
-# consumer groups; events stay in the outbox.
+# Kafka: by default a single-node Kafka of the benchmark's own (deploy/local's jars, fresh data, free ports) on core 1,
+# so identity relays its events as it does in production and never joins a real stack's consumer groups;
+# BENCH_KAFKA=host:port uses another. (Until session 8 the default was an unreachable address: the Kafka clients'
+# reconnect loop and its error paths then cost identity 2-4 % of its core and kept the JIT compiling.)
 # Every phase also prints the CPU time the identity process spent per request (utime+stime from /proc/<pid>/stat
 # over the phase, divided by the successful requests): far less sensitive to other load on the machine than req/s.
 # Needs: a JDK, `hey`, `psql` and `python3`. PostgreSQL: the one at $PGHOST:$PGPORT (user postgres, e.g. the local
@@ -19,10 +21,11 @@
 #   PHASES=raw alone starts no identity and needs no database.
 #   NMT=1 (with -XX:NativeMemoryTracking=summary in IDENTITY_JVM_OPTS): the JVM's memory summary and the heap's largest
 #   classes after the RSS line.
-#   CC_WARMUP: seconds of client_credentials load after identity starts, before the first measured phase (default 20;
-#   with 5 s, one run of three measured 0.66 ms of CPU per grant instead of 0.32 while C2 was still compiling).
-#   WARMUP_LOGINS / WARMUP_MEMORY_KIB / LOGIN_WARMUP: the unmeasured logins before each login measurement (see
-#   login_warmup: cheap-hash logins of a second account first, then logins at the measured cost).
+#   CC_WARMUP_MAX: client_credentials load after identity starts, in 10 s rounds until the JIT is quiet (until_jit_quiet),
+#   at most this many seconds (default 120), before the first measured phase.
+#   WARMUP_MEMORY_KIB / JIT_QUIET_PERCENT / WARMUP_LOGINS_MAX / LOGIN_WARMUP: the unmeasured logins before each login
+#   measurement (see login_warmup: cheap-hash logins of a second account until the JIT is quiet, then logins at the
+#   measured cost).
 #   WINDOW_MS: the length of the alternating login and raw windows (see logins_against_raw).
 #   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
@@ -62,13 +65,31 @@ if runs_identity && [ "$PGHOST" = localhost ] && ! (exec 3<>"/dev/tcp/127.0.0.1/
   taskset -c 1 java -Xmx128m -cp "$PGLIB/*" deploy/local/infra/LocalPostgres.java "$OUT/postgres" "$PGPORT" identity_bench \
     > "$OUT/postgres.log" 2>&1 &
   PG_PID=$!
-  trap stop_postgres EXIT
+  trap 'stop_kafka; stop_postgres' EXIT
   for _ in $(seq 1 120); do grep -q "LocalPostgres ready" "$OUT/postgres.log" && break; sleep 0.5; done
   grep -q "LocalPostgres ready" "$OUT/postgres.log" || { echo "PostgreSQL did not start"; cat "$OUT/postgres.log"; exit 1; }
 fi
 if runs_identity; then  # the raw phase alone needs no database
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 from pg_database where datname='identity_bench'" \
   | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
+fi
+
+KAFKA_PID=""
+stop_kafka() { [ -n "$KAFKA_PID" ] || return 0; kill "$KAFKA_PID" 2>/dev/null || true; wait "$KAFKA_PID" 2>/dev/null || true; }
+free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])"; }
+if runs_identity && [ -z "${BENCH_KAFKA:-}" ]; then
+  KAFKA_LIB="$PWD/identity-service/target/bench/lib/kafka"
+  if [ ! -f "$KAFKA_LIB/.complete" ]; then
+    ./mvnw -q -B -f deploy/local/infra/pom.xml -Pkafka dependency:copy-dependencies -DoutputDirectory="$KAFKA_LIB"
+    touch "$KAFKA_LIB/.complete"
+  fi
+  KAFKA_PORT=$(free_port)
+  taskset -c 1 deploy/bench/kafka-node "$KAFKA_LIB" "$(cd "$OUT" && pwd)/kafka" "$KAFKA_PORT" "$(free_port)" \
+    > "$OUT/kafka.log" 2>&1 &
+  KAFKA_PID=$!
+  for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null && break; sleep 0.5; done
+  (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null || { echo "Kafka did not start"; tail -30 "$OUT/kafka.log"; exit 1; }
+  BENCH_KAFKA="localhost:$KAFKA_PORT"
 fi
 
 CHAINS="${CHAINS:-64}"
@@ -79,7 +100,7 @@ start_identity() {  # $1 = argon2 memory KiB, $2 = iterations, $3 = run name (pr
     agent="-agentpath:${ASYNC_PROFILER:-/tmp/ap/linux-x64/libasyncProfiler.so}=start,event=cpu,interval=1ms,file=$(cd "$OUT" && pwd)/profile-$3.txt,collapsed"
   fi
   QUARKUS_HTTP_PORT=$PORT \
-  KAFKA_BOOTSTRAP_SERVERS="${BENCH_KAFKA:-localhost:1}" \
+  KAFKA_BOOTSTRAP_SERVERS="$BENCH_KAFKA" \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://${PGHOST}:${PGPORT}/identity_bench" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/identity_bench" \
   CUMULUS_IDENTITY_SERVICE_CLIENT_ID=bench CUMULUS_IDENTITY_SERVICE_CLIENT_SECRET_HASH="$SECRET_HASH" \
@@ -102,7 +123,7 @@ per_request() {
     n = 0; if (match($0, /200s: [0-9]+/)) { split(substr($0, RSTART, RLENGTH), a, ": "); n = a[2] }
     printf "%s, identity CPU %.2f ms/request\n", $0, (n > 0 ? (t1 - t0) * 1000 / hz / n : 0) }'
 }
-trap 'stop_identity; stop_postgres' EXIT
+trap 'stop_identity; stop_kafka; stop_postgres' EXIT
 
 summary() {  # hey output -> "N req/s p50 p99"
   awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3} /99% in/ {p99=$3} /\[200\]/ {ok=$2}
@@ -130,20 +151,35 @@ logins_against_raw() {
     "$ADMIN" "$ADMIN_PW" "$rounds" "$window" 4 "$PID" -- \
     taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate serve "$1" "$2"
 }
-# Warm-up of the login path before a login measurement, at iterations $1. First WARMUP_LOGINS seconds (default 15) of
-# logins of a second account whose stored hash has the same iterations but WARMUP_MEMORY_KIB (default 256) of memory:
-# the same code path (HTTP, the login statements, the kernel, the session insert, the token) at ~20x the rate, so its
-# methods reach C2 in seconds; at ~30 logins/s they take minutes (C2 still used 10 % of the core in a measured window
-# after 20 s of warm-up, profile of session 7). Then LOGIN_WARMUP seconds (default 15) at the measured cost.
+# Warm-up of the login path before a login measurement, at iterations $1: logins of a second account whose stored
+# hash has the same iterations but WARMUP_MEMORY_KIB (default 256) of memory, so the same code path (HTTP, the login
+# statements, the kernel, the session insert, its event's relay, the token) runs at ~20x the rate, in rounds of 10 s
+# until the JIT is quiet: a round in which identity's compilers worked less than JIT_QUIET_PERCENT (default 3) of the
+# time (java.ci.totalTime), at most WARMUP_LOGINS_MAX seconds (default 240). Then LOGIN_WARMUP seconds (default 15)
+# at the measured cost, and settle. On one core the JIT takes minutes to reach steady state: with a fixed 15 s
+# warm-up, identity's compilers still took 10 % of the core during the measured logins (profile, session 8), a cost a
+# long-running service does not pay. Each round's compile share is printed to stderr.
 WARM=bench-warmup@cumulus.local
+compile_seconds() { jcmd "$PID" PerfCounter.print | awk -F= '/^java.ci.totalTime=/ {t=$2} /^sun.os.hrt.frequency=/ {f=$2} END {printf "%.3f", t / f}'; }
+# Runs "$3..." (a 10 s load) again and again until a round in which identity's compiler threads spent less than
+# JIT_QUIET_PERCENT (default 3) % of the round compiling (java.ci.totalTime: the time of both compiler threads, so
+# above 100 % when C1 and C2 both work), at most $2 seconds; prints each round's figure to stderr, labelled $1.
+until_jit_quiet() {
+  local label="$1" max="$2" waited=0 c0 c1; shift 2
+  while [ "$waited" -lt "$max" ]; do
+    c0=$(compile_seconds); "$@" >/dev/null; c1=$(compile_seconds); waited=$((waited + 10))
+    echo "  $label ${waited} s: compiling $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f", (b - a) * 10}') % of the round" >&2
+    awk -v a="$c0" -v b="$c1" -v q="${JIT_QUIET_PERCENT:-3}" 'BEGIN {exit !((b - a) * 10 < q)}' && return 0
+  done
+}
 login_warmup() {
   local phc
   phc=$(taskset -c 1 java -cp "$CP:$OUT/argon2-rate" Argon2Rate phc "${WARMUP_MEMORY_KIB:-256}" "$1" "$ADMIN_PW")
   PGPASSWORD=postgres psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "insert into app_user
     (id, email, password_hash, platform_admin, created_at, updated_at) values (gen_random_uuid(), '$WARM', '$phc',
     false, now(), now()) on conflict (email) do update set password_hash = excluded.password_hash" >/dev/null
-  taskset -c 1 hey -z "${WARMUP_LOGINS:-15}s" -c 4 -m POST -T application/json \
-    -d "{\"email\":\"$WARM\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+  until_jit_quiet "login warm-up" "${WARMUP_LOGINS_MAX:-240}" taskset -c 1 hey -z 10s -c 4 -m POST -T application/json \
+    -d "{\"email\":\"$WARM\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session"
   taskset -c 1 hey -z "${LOGIN_WARMUP:-15}s" -c 4 -m POST -T application/json \
     -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
   settle
@@ -167,9 +203,11 @@ PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench
 start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
 echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
 
-# warm-up
-taskset -c 1 hey -z "${CC_WARMUP:-20}s" -c 16 -m POST -T application/x-www-form-urlencoded \
-  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
+# warm-up: client_credentials until the JIT is quiet (session 8: after the former fixed 20 s, identity's compilers
+# still took most of the core when the logins' warm-up began)
+until_jit_quiet "client_credentials warm-up" "${CC_WARMUP_MAX:-120}" taskset -c 1 hey -z 10s -c 16 -m POST \
+  -T application/x-www-form-urlencoded -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" \
+  "$BASE/oauth2/v2/token"
 settle
 
 if phase cc; then

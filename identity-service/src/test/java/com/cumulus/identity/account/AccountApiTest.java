@@ -129,6 +129,35 @@ class AccountApiTest {
     }
 
     @Test
+    void eachPasswordCheckAddsItsCpuTimeToTheHashTimer() {
+        Account account = Accounts.register("hashcpu");
+        double[] before = hashTimer();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", account.email(), "password", Accounts.PASSWORD))
+                .post("/api/v1/session").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", account.email(), "password", "not-the-password-1"))
+                .post("/api/v1/session").then().statusCode(401);
+        double[] after = hashTimer();
+        assertThat(after[0] - before[0]).isEqualTo(2.0);
+        assertThat(after[1] - before[1]).isPositive();
+    }
+
+    /** count and CPU seconds of identity.password.hash.cpu, as Prometheus scrapes them */
+    private static double[] hashTimer() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double[] timer = new double[2];
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("identity_password_hash_cpu_seconds_count")) {
+                timer[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            } else if (line.startsWith("identity_password_hash_cpu_seconds_sum")) {
+                timer[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return timer;
+    }
+
+    @Test
     void meNeedsAValidTokenOfThisIssuer() {
         given().get("/api/v1/me").then().statusCode(401).body("error.type", equalTo("Unauthorized"));
         given().header("Authorization", TestTokens.newUser().bearer()).get("/api/v1/me").then().statusCode(401);

@@ -1,6 +1,8 @@
 package com.cumulus.identity.account.service;
 
 import com.cumulus.identity.config.IdentityConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -8,10 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Argon2id (BouncyCastle, pure Java) in PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
@@ -20,6 +26,9 @@ import java.util.Base64;
  * {@code SqlTransactions} keeps on that context) continue there. Bounding the pool bounds the
  * memory held by hashes in flight ({@code threads x memory-kib}) and keeps each hash's block in the cache; logins
  * beyond it wait in the pool's queue instead of competing for the same core.
+ * <p>
+ * The CPU time of each hash on its thread is the timer {@code identity.password.hash.cpu}: what the configured cost
+ * takes on the nodes the service runs on, the figure to tune the parameters against.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -32,9 +41,14 @@ public class PasswordHasher {
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the account does not exist, so timing does not reveal it. */
     private final String decoy;
+    private final Timer hashCpu;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    public PasswordHasher(IdentityConfig config, Vertx vertx) {
+    public PasswordHasher(IdentityConfig config, Vertx vertx, MeterRegistry registry) {
         this.params = config.password();
+        this.hashCpu = Timer.builder("identity.password.hash.cpu")
+                .description("CPU time of one Argon2id hash or verification on its hashing thread")
+                .register(registry);
         int threads = params.hashingThreads().orElse(Runtime.getRuntime().availableProcessors());
         this.hashing = vertx.createSharedWorkerExecutor("argon2id", threads);
         this.argon2 = new Argon2id(threads);
@@ -42,18 +56,27 @@ public class PasswordHasher {
     }
 
     public Uni<String> hashAsync(String password) {
-        return hashing.executeBlocking(Uni.createFrom().item(() -> hash(password)), false);
+        return hashing.executeBlocking(Uni.createFrom().item(() -> timed(() -> hash(password))), false);
     }
 
     /** Verifies {@code password}; a null hash is checked against a decoy and always fails. */
     public Uni<Boolean> verifyAsync(String password, String phc) {
-        return hashing.executeBlocking(Uni.createFrom().item(() -> {
+        return hashing.executeBlocking(Uni.createFrom().item(() -> timed(() -> {
             if (phc == null) {
                 verify(password, decoy);
                 return false;
             }
             return verify(password, phc);
-        }), false);
+        })), false);
+    }
+
+    private <T> T timed(Supplier<T> work) {
+        long start = threads.getCurrentThreadCpuTime();
+        try {
+            return work.get();
+        } finally {
+            hashCpu.record(threads.getCurrentThreadCpuTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 
     public String hash(String password) {
