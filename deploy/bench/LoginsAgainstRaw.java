@@ -68,15 +68,11 @@ public class LoginsAgainstRaw {
             for (int round = 0; round < rounds; round++) {
                 boolean rawFirst = round % 2 == 0;
                 if (rawFirst) {
-                    long before = cpuNanos(serviceStat);
-                    raws.add(rawWindow(toRaw, fromRaw, windowMillis));
-                    serviceCpuDuringRaw += cpuNanos(serviceStat) - before;
+                    serviceCpuDuringRaw += rawWindowBesideService(toRaw, fromRaw, windowMillis, raws, serviceStat);
                 }
                 logins.add(loginWindow(client, login, windowMillis, concurrency, serviceStat));
                 if (!rawFirst) {
-                    long before = cpuNanos(serviceStat);
-                    raws.add(rawWindow(toRaw, fromRaw, windowMillis));
-                    serviceCpuDuringRaw += cpuNanos(serviceStat) - before;
+                    serviceCpuDuringRaw += rawWindowBesideService(toRaw, fromRaw, windowMillis, raws, serviceStat);
                 }
             }
             double[] hashCpuAfter = hashCpu(client, args[0]);
@@ -86,6 +82,14 @@ public class LoginsAgainstRaw {
             toRaw.close();
             raw.waitFor();
         }
+    }
+
+    /** A raw window added to {@code raws}; returns the CPU time the idle service used meanwhile. */
+    private static long rawWindowBesideService(PrintWriter toRaw, BufferedReader fromRaw, long millis, List<Window> raws,
+                                               Path serviceStat) throws Exception {
+        long before = cpuNanos(serviceStat);
+        raws.add(rawWindow(toRaw, fromRaw, millis));
+        return cpuNanos(serviceStat) - before;
     }
 
     private static Window rawWindow(PrintWriter toRaw, BufferedReader fromRaw, long millis) throws Exception {

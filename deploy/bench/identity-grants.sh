@@ -34,7 +34,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION="${1:-30}"
 PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-15432}"
-PORT="${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])")}"
+free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])"; }
+PORT="${BENCH_PORT:-$(free_port)}"
 BASE="http://localhost:${PORT}"
 # the JVM options the deployment uses (deploy/kubernetes: JAVA_OPTS_APPEND)
 IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseTransparentHugePages}"
@@ -76,7 +77,6 @@ fi
 
 KAFKA_PID=""
 stop_kafka() { [ -n "$KAFKA_PID" ] || return 0; kill "$KAFKA_PID" 2>/dev/null || true; wait "$KAFKA_PID" 2>/dev/null || true; }
-free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])"; }
 if runs_identity && [ -z "${BENCH_KAFKA:-}" ]; then
   KAFKA_LIB="$PWD/identity-service/target/bench/lib/kafka"
   if [ ! -f "$KAFKA_LIB/.complete" ]; then
@@ -135,6 +135,7 @@ summary() {  # hey output -> "N req/s p50 p99"
 # buffer), each with the deployment's JVM options; CPU ms per hash of the whole process (GC included).
 CP="$(ls ~/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.78.1/bcprov-jdk18on-1.78.1.jar):$(ls "$APP"/app/*.jar | paste -sd:)"
 if phase login || phase keycloak || phase raw; then javac -cp "$CP" -d "$OUT/argon2-rate" deploy/bench/Argon2Rate.java; fi
+if phase login || phase keycloak; then javac -d "$OUT/logins-against-raw" deploy/bench/LoginsAgainstRaw.java; fi
 raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
   taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate "$@"
 }
@@ -146,7 +147,6 @@ raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
 logins_against_raw() {
   local window="${WINDOW_MS:-2000}"
   local rounds=$(( DURATION * 1000 / window > 0 ? DURATION * 1000 / window : 1 ))
-  mkdir -p "$OUT/logins-against-raw" && javac -d "$OUT/logins-against-raw" deploy/bench/LoginsAgainstRaw.java
   taskset -c 1 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" \
     "$ADMIN" "$ADMIN_PW" "$rounds" "$window" 4 "$PID" -- \
     taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate serve "$1" "$2"
@@ -171,6 +171,7 @@ until_jit_quiet() {
     echo "  $label ${waited} s: compiling $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f", (b - a) * 10}') % of the round" >&2
     awk -v a="$c0" -v b="$c1" -v q="${JIT_QUIET_PERCENT:-3}" 'BEGIN {exit !((b - a) * 10 < q)}' && return 0
   done
+  echo "  $label: the JIT was not quiet after $max s; measuring anyway" >&2
 }
 login_warmup() {
   local phc

@@ -11,8 +11,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

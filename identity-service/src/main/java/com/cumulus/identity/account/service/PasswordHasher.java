@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Argon2id (BouncyCastle, pure Java) in PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}.
+ * Argon2id in PHC string format {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}: the service's own one-lane kernel
+ * ({@link Argon2id}), BouncyCastle's for stored hashes with more lanes.
  * Hashing and verification run on a worker pool of their own, one thread per core by default, never on the event
  * loop, and resume on the caller's context so the statements that follow (and their transaction, which
  * {@code SqlTransactions} keeps on that context) continue there. Bounding the pool bounds the
@@ -42,7 +43,7 @@ public class PasswordHasher {
     /** Verified against when the account does not exist, so timing does not reveal it. */
     private final String decoy;
     private final Timer hashCpu;
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threadTimes = ManagementFactory.getThreadMXBean();
 
     public PasswordHasher(IdentityConfig config, Vertx vertx, MeterRegistry registry) {
         this.params = config.password();
@@ -71,11 +72,11 @@ public class PasswordHasher {
     }
 
     private <T> T timed(Supplier<T> work) {
-        long start = threads.getCurrentThreadCpuTime();
+        long start = threadTimes.getCurrentThreadCpuTime();
         try {
             return work.get();
         } finally {
-            hashCpu.record(threads.getCurrentThreadCpuTime() - start, TimeUnit.NANOSECONDS);
+            hashCpu.record(threadTimes.getCurrentThreadCpuTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
