@@ -13,7 +13,8 @@
 //
 // Prints one line: logins/s and the service's CPU per login, the raw rate and the raw JVM's CPU per hash, the
 // share (all logins over all login time against all hashes over all raw time), the median and range of the
-// rounds' own shares, and how busy the idle service was during the raw windows. JDK 17+, no dependencies.
+// rounds' own shares, how busy the idle service was during the raw windows, and where the service's CPU per login
+// went: its context switches and its busiest thread groups (from /proc/<pid>/task). JDK 17+, no dependencies.
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,7 +29,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +40,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public class LoginsAgainstRaw {
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-    /** What one window measured: operations, wall time and CPU time of the process doing them. */
-    record Window(long operations, long nanos, long cpuNanos) {
+    /**
+     * What one window measured: operations, wall time, CPU time of the process doing them and its threads' context
+     * switches (counted for the service's login windows only).
+     */
+    record Window(long operations, long nanos, long cpuNanos, long switches) {
         double perSecond() {
             return operations * 1e9 / nanos;
         }
@@ -99,7 +106,7 @@ public class LoginsAgainstRaw {
             line = fromRaw.readLine();
         }
         String[] reply = line.split(" ");
-        return new Window(Long.parseLong(reply[0]), Long.parseLong(reply[1]), Long.parseLong(reply[2]));
+        return new Window(Long.parseLong(reply[0]), Long.parseLong(reply[1]), Long.parseLong(reply[2]), 0);
     }
 
     /** Keeps {@code concurrency} logins in flight until the window has passed; ends when the last one answers. */
@@ -110,6 +117,7 @@ public class LoginsAgainstRaw {
         AtomicLong lastAnswer = new AtomicLong();
         CountDownLatch done = new CountDownLatch(concurrency);
         long cpuBefore = cpuNanos(serviceStat);
+        Map<String, ThreadTime> threadsBefore = threadTimes(serviceStat.getParent());
         long start = System.nanoTime();
         long deadline = start + millis * 1_000_000L;
         for (int i = 0; i < concurrency; i++) {
@@ -117,10 +125,11 @@ public class LoginsAgainstRaw {
         }
         done.await();
         long cpu = cpuNanos(serviceStat) - cpuBefore;
+        long switches = addThreadTimes(threadsBefore, threadTimes(serviceStat.getParent()));
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " logins failed");
         }
-        return new Window(ok.get(), lastAnswer.get() - start, cpu);
+        return new Window(ok.get(), lastAnswer.get() - start, cpu, switches);
     }
 
     private static void send(HttpClient client, HttpRequest login, long deadline, AtomicInteger ok,
@@ -167,6 +176,61 @@ public class LoginsAgainstRaw {
         return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
     }
 
+    /** One thread's name (digits dropped, so a pool is one group), CPU time and context switches so far. */
+    record ThreadTime(String group, long cpuNanos, long switches) {
+    }
+
+    /** The service's CPU time by thread group over all login windows, for the report's breakdown per login. */
+    private static final Map<String, Long> CPU_BY_THREAD_GROUP = new TreeMap<>();
+
+    /**
+     * Every thread of the process (/proc/<pid>/task/<tid>): its CPU time (stat) and its voluntary and involuntary
+     * context switches (status). On one core each switch is a turn between the hashing thread and the rest, and each
+     * costs refilling caches the hash evicted.
+     */
+    private static Map<String, ThreadTime> threadTimes(Path process) throws Exception {
+        Map<String, ThreadTime> times = new HashMap<>();
+        try (var tasks = Files.list(process.resolve("task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    long switches = 0;
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.contains("ctxt_switches:")) { // voluntary_ and nonvoluntary_
+                            switches += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                    String group = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9#]+", "");
+                    times.put(task.getFileName().toString(), new ThreadTime(group, cpuNanos(task.resolve("stat")),
+                            switches));
+                } catch (java.io.IOException threadEnded) {
+                    // a thread that ended between the listing and the read has nothing left to count
+                }
+            }
+        }
+        return times;
+    }
+
+    /** Adds each thread group's CPU time between two snapshots to the breakdown; returns the context switches. */
+    private static long addThreadTimes(Map<String, ThreadTime> before, Map<String, ThreadTime> after) {
+        long switches = 0;
+        for (Map.Entry<String, ThreadTime> thread : after.entrySet()) {
+            ThreadTime was = before.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
+            switches += thread.getValue().switches() - was.switches();
+            CPU_BY_THREAD_GROUP.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(),
+                    Long::sum);
+        }
+        return switches;
+    }
+
+    /** The thread groups that used the most CPU per login, e.g. "identity-hashing 26.1, vert.x-eventloop-thread- 2.0". */
+    private static String threadBreakdown(long logins) {
+        StringBuilder breakdown = new StringBuilder();
+        CPU_BY_THREAD_GROUP.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(group -> breakdown.append(breakdown.length() == 0 ? "" : ", ").append(group.getKey())
+                        .append(String.format(" %.2f", group.getValue() / 1e6 / logins)));
+        return breakdown.toString();
+    }
+
     private static void report(List<Window> logins, List<Window> raws, long serviceCpuDuringRaw,
                                long windowMillis, double hashCpuMillis) {
         Window login = total(logins);
@@ -176,13 +240,15 @@ public class LoginsAgainstRaw {
             shares[i] = 100 * logins.get(i).perSecond() / raws.get(i).perSecond();
         }
         Arrays.sort(shares);
-        System.out.printf("%.1f logins/s (%d in %.1f s, identity CPU %.2f ms/login, of which the hash %.2f ms);"
+        System.out.printf("%.1f logins/s (%d in %.1f s, identity CPU %.2f ms/login, of which the hash %.2f ms,"
+                        + " %.1f context switches/login; CPU ms/login by thread: %s);"
                         + " raw own rate %.1f hashes/s"
                         + " (%d in %.1f s, %.2f CPU ms/hash); logins are %.0f %% of the raw rate"
                         + " (%d rounds of %d ms: median %.0f %%, range %.0f-%.0f %%; idle identity used %.1f %%"
                         + " of the core during the raw windows)%n",
                 login.perSecond(), login.operations(), login.nanos() / 1e9, login.cpuNanos() / 1e6 / login.operations(),
-                hashCpuMillis,
+                hashCpuMillis, (double) login.switches() / login.operations(),
+                threadBreakdown(login.operations()),
                 raw.perSecond(), raw.operations(), raw.nanos() / 1e9, raw.cpuNanos() / 1e6 / raw.operations(),
                 100 * login.perSecond() / raw.perSecond(), shares.length, windowMillis,
                 shares[shares.length / 2], shares[0], shares[shares.length - 1],
@@ -191,6 +257,7 @@ public class LoginsAgainstRaw {
 
     private static Window total(List<Window> windows) {
         return new Window(windows.stream().mapToLong(Window::operations).sum(),
-                windows.stream().mapToLong(Window::nanos).sum(), windows.stream().mapToLong(Window::cpuNanos).sum());
+                windows.stream().mapToLong(Window::nanos).sum(), windows.stream().mapToLong(Window::cpuNanos).sum(),
+                windows.stream().mapToLong(Window::switches).sum());
     }
 }

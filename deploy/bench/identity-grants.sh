@@ -38,7 +38,7 @@ free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('localhost',
 PORT="${BENCH_PORT:-$(free_port)}"
 BASE="http://localhost:${PORT}"
 # the JVM options the deployment uses (deploy/kubernetes: JAVA_OPTS_APPEND)
-IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseTransparentHugePages}"
+IDENTITY_JVM_OPTS="${IDENTITY_JVM_OPTS:--Xms64m -Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+UseTransparentHugePages -Dquarkus.vertx.event-loops-pool-size=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 APP="${IDENTITY_APP:-identity-service/target/quarkus-app}"
 OUT="${BENCH_OUT:-target/bench}"; mkdir -p "$OUT"; REPORT="$OUT/identity-grants.txt"; : > "$REPORT"
@@ -52,6 +52,8 @@ command -v hey >/dev/null || { echo "hey not installed (apt-get install hey)"; e
 PHASES=" ${PHASES:-cc refresh login keycloak raw} "
 phase() { [[ "$PHASES" == *" $1 "* ]]; }
 runs_identity() { phase cc || phase refresh || phase login || phase keycloak; }
+KAFKA_PID=""
+stop_kafka() { [ -n "$KAFKA_PID" ] || return 0; kill "$KAFKA_PID" 2>/dev/null || true; wait "$KAFKA_PID" 2>/dev/null || true; }
 PG_PID=""
 stop_postgres() { [ -n "$PG_PID" ] || return 0; kill "$PG_PID" 2>/dev/null || true; wait "$PG_PID" 2>/dev/null || true; }
 if runs_identity && [ "$PGHOST" = localhost ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; then
@@ -75,8 +77,6 @@ PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -tc "select 1 fro
   | grep -q 1 || PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -c "create database identity_bench"
 fi
 
-KAFKA_PID=""
-stop_kafka() { [ -n "$KAFKA_PID" ] || return 0; kill "$KAFKA_PID" 2>/dev/null || true; wait "$KAFKA_PID" 2>/dev/null || true; }
 if runs_identity && [ -z "${BENCH_KAFKA:-}" ]; then
   KAFKA_LIB="$PWD/identity-service/target/bench/lib/kafka"
   if [ ! -f "$KAFKA_LIB/.complete" ]; then

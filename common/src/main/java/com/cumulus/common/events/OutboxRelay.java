@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes committed outbox rows to Kafka, oldest first, then deletes them.
  * <p>
  * A commit wakes the relay through PostgreSQL LISTEN/NOTIFY (a statement trigger on {@code outbox_event});
- * a periodic poll is the safety net. One cycle runs at a time per instance. The instance whose dedicated connection
+ * a periodic poll is the safety net. One cycle runs at a time per instance, and cycles start at most once per
+ * {@code min-interval}, so a stream of commits is relayed in batches rather than one cycle per commit. The instance whose dedicated connection
  * holds a session advisory lock is the only publisher among the replicas (if that connection drops, PostgreSQL releases
  * the lock and another replica takes over), so rows leave in id order. Rows are deleted only after Kafka acknowledged
  * them (idempotent producer, acks=all, through the {@code outbox} channel): a crash between the two re-publishes a few events, which consumers absorb by
@@ -63,6 +64,8 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean rerun = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicBoolean deferred = new AtomicBoolean();
+    private volatile long lastCycleStart = System.nanoTime() - Duration.ofDays(1).toNanos();
     private final AtomicLong published = new AtomicLong();
     private volatile OffsetDateTime lastSuccess;
     private volatile String lastError;
@@ -118,7 +121,7 @@ public class OutboxRelay {
                     ok -> LOG.debugf("outbox relay listening on %s", CHANNEL),
                     err -> LOG.warnf("outbox relay could not LISTEN (%s); polling only", err.getMessage()));
         }
-        trigger();
+        cycle();
     }
 
     /** Stops publishing (rows keep accumulating in the table). Used on shutdown and by failure tests. */
@@ -160,8 +163,26 @@ public class OutboxRelay {
         return Optional.ofNullable(lastError);
     }
 
-    /** Asks for a cycle; coalesces with one already running. */
+    /**
+     * Asks for a cycle: coalesces with one already running, and with others asked for within {@code min-interval} of
+     * the last cycle's start (a timer starts the next one then).
+     */
     public void trigger() {
+        long wait = lastCycleStart + config.relay().minInterval().toNanos() - System.nanoTime();
+        if (wait > 0 && !paused.get()) {
+            if (deferred.compareAndSet(false, true)) {
+                vertx.setTimer(Math.max(1, Duration.ofNanos(wait).toMillis()), id -> {
+                    deferred.set(false);
+                    cycle();
+                });
+            }
+            return;
+        }
+        cycle();
+    }
+
+    /** Starts a cycle now unless one is running (then it reruns once done). */
+    private void cycle() {
         if (paused.get()) {
             return;
         }
@@ -170,11 +191,14 @@ public class OutboxRelay {
             return;
         }
         rerun.set(false);
+        lastCycleStart = System.nanoTime();
         drainOnce().subscribe().with(count -> {
             lastSuccess = OffsetDateTime.now();
             lastError = null;
             running.set(false);
-            if (count >= config.relay().batchSize() || rerun.get()) {
+            if (count >= config.relay().batchSize()) {
+                cycle();
+            } else if (rerun.get()) {
                 trigger();
             }
         }, failure -> {
@@ -182,7 +206,7 @@ public class OutboxRelay {
             LOG.warnf("outbox relay cycle failed, retrying: %s", failure.getMessage());
             releaseLeadership();
             running.set(false);
-            vertx.setTimer(config.relay().retryDelay().toMillis(), id -> trigger());
+            vertx.setTimer(config.relay().retryDelay().toMillis(), id -> cycle());
         });
     }
 
