@@ -21,13 +21,12 @@
 #   PHASES=raw alone starts no identity and needs no database.
 #   NMT=1 (with -XX:NativeMemoryTracking=summary in IDENTITY_JVM_OPTS): the JVM's memory summary and the heap's largest
 #   classes after the RSS line.
-#   CC_WARMUP_MAX: client_credentials load after identity starts, in 10 s rounds until the JIT is quiet (until_jit_quiet),
-#   at most this many seconds (default 120), before the first measured phase.
+#   CC_WARMUP_MAX: client_credentials load after each start of identity, in 10 s rounds until the JIT is quiet
+#   (until_jit_quiet), at most this many seconds (default 120).
 #   WARMUP_MEMORY_KIB / JIT_QUIET_PERCENT / WARMUP_LOGINS_MAX / LOGIN_WARMUP: the unmeasured logins before each login
 #   measurement (see login_warmup: cheap-hash logins of a second account until the JIT is quiet, then logins at the
 #   measured cost).
 #   WINDOW_MS: the length of the alternating login and raw windows (see logins_against_raw).
-#   KEYCLOAK_WARMUP: seconds of client_credentials load before the Keycloak-parameter logins (default 30).
 #   PROFILE=1 adds async-profiler (ASYNC_PROFILER, default /tmp/ap/linux-x64/libasyncProfiler.so) per JVM run:
 #   collapsed CPU stacks in target/bench/profile-<run>.txt.
 set -euo pipefail
@@ -197,6 +196,15 @@ settle() {
     [ $(( (b - a) * 100 / HZ )) -lt 5 ] && return 0
   done
 }
+# Warm-up after identity starts: client_credentials until the JIT is quiet, then settle (session 8: after a fixed 20 s,
+# identity's compilers still took most of the core when the logins' warm-up began; session 9: after the Keycloak
+# phase's former fixed 30 s, they took 1.5 ms of CPU per measured login, against 0.2 ms in the configured phase)
+cc_warmup() {
+  until_jit_quiet "client_credentials warm-up" "${CC_WARMUP_MAX:-120}" taskset -c 1 hey -z 10s -c 16 -m POST \
+    -T application/x-www-form-urlencoded -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" \
+    "$BASE/oauth2/v2/token"
+  settle
+}
 # the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
 if phase cc || phase refresh || phase login; then
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
@@ -204,12 +212,7 @@ PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench
 start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
 echo "identity pid $PID pinned to core 0" | tee -a "$REPORT"
 
-# warm-up: client_credentials until the JIT is quiet (session 8: after the former fixed 20 s, identity's compilers
-# still took most of the core when the logins' warm-up began)
-until_jit_quiet "client_credentials warm-up" "${CC_WARMUP_MAX:-120}" taskset -c 1 hey -z 10s -c 16 -m POST \
-  -T application/x-www-form-urlencoded -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" \
-  "$BASE/oauth2/v2/token"
-settle
+cc_warmup
 
 if phase cc; then
 echo -n "client_credentials: " | tee -a "$REPORT"
@@ -249,11 +252,10 @@ if phase keycloak; then
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
   >/dev/null 2>&1 || true
 start_identity 7168 5 keycloak
-# warm-up to the state the configured-cost logins above are measured in: that identity had served 35 s of
-# client_credentials and 35 s of refresh grants first, so the HTTP, token-signing and pg-client paths the login
-# shares were already compiled by C2; a restarted identity at ~30 logins/s would compile them inside the measurement
-taskset -c 1 hey -z "${KEYCLOAK_WARMUP:-30}s" -c 16 -m POST -T application/x-www-form-urlencoded \
-  -d "grant_type=client_credentials&client_id=bench&client_secret=$SECRET" "$BASE/oauth2/v2/token" >/dev/null
+# the same warm-up as the configured-cost logins above, so the HTTP, token-signing and pg-client paths the login
+# shares are compiled by C2 before the login warm-up; a restarted identity at ~30 logins/s would compile them inside
+# the measurement
+cc_warmup
 login_warmup 5
 echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
 logins_against_raw 7168 5 | tee -a "$REPORT"

@@ -4,6 +4,7 @@ import com.cumulus.gateway.support.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.junit.jupiter.api.Test;
@@ -149,6 +150,22 @@ class JwtAuthenticationTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                 given().header("Authorization", "Bearer " + jwt).when().get("/api/v1/projects").then()
                         .statusCode(200));
+    }
+
+    @Test
+    void aStalledKeyFetchHoldsATokenWithAnUnknownKeyIdOnlyUntilTheRefreshDeadline() throws Exception {
+        // the issuer's next JWKS answer trickles in for 15 s, which no idle timeout notices; the refresh deadline
+        // (2 x jwks-fetch-timeout + 1 s: 3 s in tests) lets the request go on, refused, well before the client's 10 s
+        RestAssured.given().body("15000").post(issuerUrl + "/admin/trickle-jwks").then().statusCode(204);
+        Thread.sleep(150); // past jwks-min-refetch-interval (100 ms in tests), so the unknown key id starts a refresh
+        given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 10_000)))
+                .header("Authorization", "Bearer " + Tokens.user().foreignKeyUnknownKid())
+                .when().get("/console/projects/p-1").then()
+                .statusCode(401)
+                .body("error", equalTo("unauthorized"));
+        RestAssured.given().get(issuerUrl + "/admin/trickle-jwks").then()
+                .body("pending", equalTo(0)); // the refresh did ask for the trickling answer
     }
 
     @Test

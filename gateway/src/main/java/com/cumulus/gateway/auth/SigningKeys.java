@@ -30,11 +30,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
-    private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final GatewayConfig.Auth config;
     private final SideCalls http;
     private final Vertx vertx;
+    /**
+     * The longest a refresh (discovery, then the JWKS) may take as a whole ({@code jwks-fetch-timeout}): past it, the
+     * requests waiting on it go on with the keys known (an unknown key id is then refused) and the next refresh starts
+     * afresh.
+     */
+    private final Duration refreshDeadline;
     private final AtomicReference<Future<Void>> inFlight = new AtomicReference<>();
     private volatile Map<String, PublicJsonWebKey> keys = Map.of();
     private volatile String tokenEndpoint;
@@ -45,6 +50,7 @@ public class SigningKeys {
         this.config = config.auth();
         this.http = http;
         this.vertx = vertx;
+        this.refreshDeadline = this.config.jwksFetchTimeout().multipliedBy(2).plusSeconds(1);
     }
 
     void start(@Observes StartupEvent event) {
@@ -104,7 +110,7 @@ public class SigningKeys {
         }
     }
 
-    /** Fetches discovery and the JWKS; concurrent callers share one fetch. */
+    /** Fetches discovery and the JWKS; concurrent callers share one fetch, which ends by {@code refreshDeadline}. */
     public Future<Void> refresh() {
         Promise<Void> promise = Promise.promise();
         Future<Void> mine = promise.future();
@@ -113,8 +119,12 @@ public class SigningKeys {
             return existing;
         }
         lastFetchNanos = System.nanoTime();
+        long deadline = vertx.setTimer(refreshDeadline.toMillis(), id -> {
+            LOG.warnf("signing keys not refreshed: no answer within %s", refreshDeadline);
+            finish(mine, promise);
+        });
         String discovery = config.discoveryUrl().orElse(trimSlash(config.issuer()) + "/.well-known/openid-configuration");
-        http.getJson(discovery, FETCH_TIMEOUT)
+        http.getJson(discovery, config.jwksFetchTimeout())
                 .compose(doc -> {
                     String advertisedTokenEndpoint = doc.getString("token_endpoint");
                     if (advertisedTokenEndpoint != null) {
@@ -124,18 +134,28 @@ public class SigningKeys {
                     if (jwksUri == null) {
                         return Future.failedFuture(new IllegalStateException("discovery has no jwks_uri"));
                     }
-                    return http.getJson(jwksUri, FETCH_TIMEOUT);
+                    return http.getJson(jwksUri, config.jwksFetchTimeout());
                 })
-                .onSuccess(this::install)
-                .onFailure(e -> {
-                    LOG.warnf("signing keys not refreshed: %s", e.getMessage());
-                    retryWhileEmpty();
-                })
-                .onComplete(ar -> {
-                    inFlight.set(null);
-                    promise.complete();
+                .onComplete(outcome -> {
+                    vertx.cancelTimer(deadline);
+                    try {
+                        if (outcome.succeeded()) {
+                            install(outcome.result());
+                        } else {
+                            LOG.warnf("signing keys not refreshed: %s", outcome.cause().getMessage());
+                            retryWhileEmpty();
+                        }
+                    } finally {
+                        finish(mine, promise);
+                    }
                 });
         return mine;
+    }
+
+    /** Ends a refresh: later callers start a new one, and those waiting on this one go on with the keys known. */
+    private void finish(Future<Void> refresh, Promise<Void> promise) {
+        inFlight.compareAndSet(refresh, null);
+        promise.tryComplete();
     }
 
     private void install(JsonObject jwks) {

@@ -126,6 +126,14 @@ public interface GatewayConfig {
         @WithDefault("10m")
         Duration jwksRefresh();
 
+        /**
+         * Idle timeout of each discovery or JWKS call. A whole refresh ends within twice this plus one second: each
+         * call's idle timeout does not cover every wait (a request queued for a pooled connection, an answer that
+         * trickles in), and requests naming an unknown key id wait on the refresh.
+         */
+        @WithDefault("5s")
+        Duration jwksFetchTimeout();
+
         /** At most one refetch per this interval when a token names an unknown key id. */
         @WithDefault("5s")
         Duration jwksMinRefetchInterval();

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stands in for identity in the gateway's tests: OpenID discovery, a JWKS the tests can add keys to (key rotation),
@@ -43,6 +44,11 @@ public class GatewayTestIssuer implements QuarkusTestResourceLifecycleManager {
     private String issuer;
     private final List<String> publicJwks = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> exchanges = new ConcurrentHashMap<>();
+    /**
+     * When set (POST /admin/trickle-jwks, milliseconds), the next JWKS answer trickles in over that long; GET tells
+     * whether that answer is still pending.
+     */
+    private final AtomicLong trickleNextJwksMillis = new AtomicLong();
 
     @Override
     public Map<String, String> start() {
@@ -58,7 +64,24 @@ public class GatewayTestIssuer implements QuarkusTestResourceLifecycleManager {
             server.createContext("/.well-known/openid-configuration", ex -> reply(ex, 200,
                     "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/jwks\",\"token_endpoint\":\""
                             + issuer + "/token\",\"id_token_signing_alg_values_supported\":[\"ES256\"]}"));
-            server.createContext("/jwks", ex -> reply(ex, 200, "{\"keys\":[" + String.join(",", publicJwks) + "]}"));
+            server.createContext("/jwks", ex -> {
+                String jwks = "{\"keys\":[" + String.join(",", publicJwks) + "]}";
+                long trickle = trickleNextJwksMillis.getAndSet(0);
+                if (trickle > 0) {
+                    trickle(ex, trickle, jwks);
+                } else {
+                    reply(ex, 200, jwks);
+                }
+            });
+            server.createContext("/admin/trickle-jwks", ex -> {
+                if ("GET".equals(ex.getRequestMethod())) {
+                    reply(ex, 200, "{\"pending\":" + trickleNextJwksMillis.get() + "}");
+                    return;
+                }
+                trickleNextJwksMillis.set(Long.parseLong(new String(ex.getRequestBody().readAllBytes(),
+                        StandardCharsets.UTF_8).trim()));
+                reply(ex, 204, "");
+            });
             server.createContext("/admin/keys", ex -> {
                 publicJwks.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 reply(ex, 204, "");
@@ -117,6 +140,28 @@ public class GatewayTestIssuer implements QuarkusTestResourceLifecycleManager {
                     + "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
         } catch (org.jose4j.lang.JoseException e) {
             reply(exchange, 500, "{\"error\":\"server_error\"}");
+        }
+    }
+
+    /**
+     * A JWKS answer that arrives a space every 200 ms for {@code millis} before the document: a stalled issuer that
+     * no idle timeout notices.
+     */
+    private static void trickle(HttpExchange exchange, long millis, String body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        long end = System.nanoTime() + millis * 1_000_000L;
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (System.nanoTime() < end) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(200);
+            }
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGone) {
+            // the gateway gave up on this answer: nothing left to send
         }
     }
 
