@@ -10,6 +10,8 @@
 //
 //   java deploy/bench/LoginsAgainstRaw.java <baseUrl> <email> <password> <rounds> <window-ms> <concurrency>
 //        <service-pid> -- <raw worker command: Argon2Rate serve m t, pinned to the service's core>
+// Without "--" and a raw command it is a warm-up: <rounds> login windows with idle windows between them, as the
+// measurement runs them to the service, and prints nothing.
 //
 // Prints one line: logins/s and the service's CPU per login, the raw rate and the raw JVM's CPU per hash, the
 // share (all logins over all login time against all hashes over all raw time), the median and range of the
@@ -57,16 +59,29 @@ public class LoginsAgainstRaw {
         long windowMillis = Long.parseLong(args[4]);
         int concurrency = Integer.parseInt(args[5]);
         Path serviceStat = Path.of("/proc", args[6], "stat");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest login = HttpRequest.newBuilder(session).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        if (!Arrays.asList(args).contains("--")) {
+            // warm-up: the measurement's login windows and the idle gaps between them, without a raw JVM
+            for (int round = 0; round < rounds; round++) {
+                if (round > 0) {
+                    Thread.sleep(windowMillis);
+                }
+                loginWindow(client, login, windowMillis, concurrency, serviceStat);
+            }
+            return;
+        }
         List<String> rawCommand = Arrays.asList(args).subList(Arrays.asList(args).indexOf("--") + 1, args.length);
 
         Process raw = new ProcessBuilder(rawCommand).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         PrintWriter toRaw = new PrintWriter(raw.getOutputStream(), true, StandardCharsets.UTF_8);
         BufferedReader fromRaw = new BufferedReader(new InputStreamReader(raw.getInputStream(), StandardCharsets.UTF_8));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest login = HttpRequest.newBuilder(session).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
+            // a first scrape of identity's metrics compiles their exposition code; done here, that compiling happens
+            // during the raw JVM's warm-up instead of in the first login windows
+            hashCpu(client, args[0]);
             rawWindow(toRaw, fromRaw, 5_000); // the raw JVM's warm-up
             double[] hashCpuBefore = hashCpu(client, args[0]);
             List<Window> logins = new ArrayList<>();

@@ -23,7 +23,7 @@
 #   classes after the RSS line.
 #   CC_WARMUP_MAX: client_credentials load after each start of identity, in 10 s rounds until the JIT is quiet
 #   (until_jit_quiet), at most this many seconds (default 120).
-#   WARMUP_MEMORY_KIB / JIT_QUIET_PERCENT / WARMUP_LOGINS_MAX / LOGIN_WARMUP: the unmeasured logins before each login
+#   WARMUP_MEMORY_KIB / JIT_QUIET_PERCENT / WARMUP_LOGINS_MAX / LOGIN_WARMUP_MAX: the unmeasured logins before each login
 #   measurement (see login_warmup: cheap-hash logins of a second account until the JIT is quiet, then logins at the
 #   measured cost).
 #   WINDOW_MS: the length of the alternating login and raw windows (see logins_against_raw).
@@ -154,10 +154,13 @@ logins_against_raw() {
 # hash has the same iterations but WARMUP_MEMORY_KIB (default 256) of memory, so the same code path (HTTP, the login
 # statements, the kernel, the session insert, its event's relay, the token) runs at ~20x the rate, in rounds of 10 s
 # until the JIT is quiet: a round in which identity's compilers worked less than JIT_QUIET_PERCENT (default 3) of the
-# time (java.ci.totalTime), at most WARMUP_LOGINS_MAX seconds (default 240). Then LOGIN_WARMUP seconds (default 15)
-# at the measured cost, and settle. On one core the JIT takes minutes to reach steady state: with a fixed 15 s
-# warm-up, identity's compilers still took 10 % of the core during the measured logins (profile, session 8), a cost a
-# long-running service does not pay. Each round's compile share is printed to stderr.
+# time (java.ci.totalTime), at most WARMUP_LOGINS_MAX seconds (default 240). Then logins at the measured cost, also
+# in 10 s rounds until the JIT is quiet (at most LOGIN_WARMUP_MAX, default 120), from the measurement's own client in
+# its own rhythm (LoginsAgainstRaw without a raw JVM: 2 s of logins, 2 s idle), and settle. On one core the JIT takes
+# minutes to reach steady state: with a fixed 15 s warm-up, identity's compilers still took 10 % of the core during the
+# measured logins (profile, session 8), and after the cheap logins alone went quiet, 5 % (session 9): the measured
+# cost's own rhythm (a hash every ~30 ms, the relay's small batches) compiles code the cheap logins did not. A
+# long-running service does not pay this. Each round's compile share is printed to stderr.
 WARM=bench-warmup@cumulus.local
 compile_seconds() { jcmd "$PID" PerfCounter.print | awk -F= '/^java.ci.totalTime=/ {t=$2} /^sun.os.hrt.frequency=/ {f=$2} END {printf "%.3f", t / f}'; }
 # Runs "$3..." (a 10 s load) again and again until a round in which identity's compiler threads spent less than
@@ -180,8 +183,8 @@ login_warmup() {
     false, now(), now()) on conflict (email) do update set password_hash = excluded.password_hash" >/dev/null
   until_jit_quiet "login warm-up" "${WARMUP_LOGINS_MAX:-240}" taskset -c 1 hey -z 10s -c 4 -m POST -T application/json \
     -d "{\"email\":\"$WARM\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session"
-  taskset -c 1 hey -z "${LOGIN_WARMUP:-15}s" -c 4 -m POST -T application/json \
-    -d "{\"email\":\"$ADMIN\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session" >/dev/null
+  until_jit_quiet "login warm-up at the measured cost" "${LOGIN_WARMUP_MAX:-120}" taskset -c 1 java -XX:+UseSerialGC \
+    -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" "$ADMIN" "$ADMIN_PW" 3 2000 4 "$PID"
   settle
 }
 # Waits (at most SETTLE_MAX seconds, default 60) until identity idles: less than 5 % of its core over one second.

@@ -33,12 +33,13 @@ public interface OutboxConfig {
         Duration pollInterval();
 
         /**
-         * Shortest time between the starts of two cycles woken by commits. A commit after a quiet spell starts a cycle
-         * at once; under a stream of commits the rows of one interval leave together (one select, one batch to Kafka,
+         * Shortest time between the starts of two cycles woken by commits; 0 (the default) starts one per wake-up
+         * (commits during a running cycle still share the next). A commit after a quiet spell starts a cycle at
+         * once; under a stream of commits the rows of one interval leave together (one select, one batch to Kafka,
          * one delete) instead of one cycle per commit, which adds at most this much to an event's lag. A full batch
          * is followed at once, whatever the interval.
          */
-        @WithDefault("100ms")
+        @WithDefault("0s")
         Duration minInterval();
 
         /** Delay before a failed cycle is retried. */

@@ -36,8 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes committed outbox rows to Kafka, oldest first, then deletes them.
  * <p>
  * A commit wakes the relay through PostgreSQL LISTEN/NOTIFY (a statement trigger on {@code outbox_event});
- * a periodic poll is the safety net. One cycle runs at a time per instance, and cycles start at most once per
- * {@code min-interval}, so a stream of commits is relayed in batches rather than one cycle per commit. The instance whose dedicated connection
+ * a periodic poll is the safety net. One cycle runs at a time per instance, and where {@code min-interval} is set,
+ * cycles start at most once per interval, so a stream of commits is relayed in batches rather than one cycle each. The instance whose dedicated connection
  * holds a session advisory lock is the only publisher among the replicas (if that connection drops, PostgreSQL releases
  * the lock and another replica takes over), so rows leave in id order. Rows are deleted only after Kafka acknowledged
  * them (idempotent producer, acks=all, through the {@code outbox} channel): a crash between the two re-publishes a few events, which consumers absorb by
