@@ -34,19 +34,19 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 public class LoginsAgainstRaw {
     private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
     /**
-     * What one window measured: operations, wall time, CPU time of the process doing them and its threads' context
-     * switches (counted for the service's login windows only).
+     * What one window measured: operations, wall time, CPU time of the process doing them, and (for the service's login
+     * windows only) its threads' context switches and CPU time by thread group.
      */
-    record Window(long operations, long nanos, long cpuNanos, long switches) {
+    record Window(long operations, long nanos, long cpuNanos, long switches, Map<String, Long> cpuByThreadGroup) {
         double perSecond() {
             return operations * 1e9 / nanos;
         }
@@ -121,7 +121,7 @@ public class LoginsAgainstRaw {
             line = fromRaw.readLine();
         }
         String[] reply = line.split(" ");
-        return new Window(Long.parseLong(reply[0]), Long.parseLong(reply[1]), Long.parseLong(reply[2]), 0);
+        return new Window(Long.parseLong(reply[0]), Long.parseLong(reply[1]), Long.parseLong(reply[2]), 0, Map.of());
     }
 
     /** Keeps {@code concurrency} logins in flight until the window has passed; ends when the last one answers. */
@@ -140,11 +140,18 @@ public class LoginsAgainstRaw {
         }
         done.await();
         long cpu = cpuNanos(serviceStat) - cpuBefore;
-        long switches = addThreadTimes(threadsBefore, threadTimes(serviceStat.getParent()));
+        Map<String, ThreadTime> threadsAfter = threadTimes(serviceStat.getParent());
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " logins failed");
         }
-        return new Window(ok.get(), lastAnswer.get() - start, cpu, switches);
+        Map<String, Long> cpuByGroup = new HashMap<>();
+        long switches = 0;
+        for (Map.Entry<String, ThreadTime> thread : threadsAfter.entrySet()) {
+            ThreadTime was = threadsBefore.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
+            switches += thread.getValue().switches() - was.switches();
+            cpuByGroup.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(), Long::sum);
+        }
+        return new Window(ok.get(), lastAnswer.get() - start, cpu, switches, cpuByGroup);
     }
 
     private static void send(HttpClient client, HttpRequest login, long deadline, AtomicInteger ok,
@@ -195,9 +202,6 @@ public class LoginsAgainstRaw {
     record ThreadTime(String group, long cpuNanos, long switches) {
     }
 
-    /** The service's CPU time by thread group over all login windows, for the report's breakdown per login. */
-    private static final Map<String, Long> CPU_BY_THREAD_GROUP = new TreeMap<>();
-
     /**
      * Every thread of the process (/proc/<pid>/task/<tid>): its CPU time (stat) and its voluntary and involuntary
      * context switches (status). On one core each switch is a turn between the hashing thread and the rest, and each
@@ -225,24 +229,12 @@ public class LoginsAgainstRaw {
         return times;
     }
 
-    /** Adds each thread group's CPU time between two snapshots to the breakdown; returns the context switches. */
-    private static long addThreadTimes(Map<String, ThreadTime> before, Map<String, ThreadTime> after) {
-        long switches = 0;
-        for (Map.Entry<String, ThreadTime> thread : after.entrySet()) {
-            ThreadTime was = before.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
-            switches += thread.getValue().switches() - was.switches();
-            CPU_BY_THREAD_GROUP.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(),
-                    Long::sum);
-        }
-        return switches;
-    }
-
-    /** The thread groups that used the most CPU per login, e.g. "identity-hashing 26.1, vert.x-eventloop-thread- 2.0". */
-    private static String threadBreakdown(long logins) {
+    /** The thread groups that used the most CPU per login, e.g. "argonid- 23.7, vert.x-eventloo 1.5". */
+    private static String threadBreakdown(Window logins) {
         StringBuilder breakdown = new StringBuilder();
-        CPU_BY_THREAD_GROUP.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+        logins.cpuByThreadGroup().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .forEach(group -> breakdown.append(breakdown.length() == 0 ? "" : ", ").append(group.getKey())
-                        .append(String.format(" %.2f", group.getValue() / 1e6 / logins)));
+                        .append(String.format(" %.2f", group.getValue() / 1e6 / logins.operations())));
         return breakdown.toString();
     }
 
@@ -263,7 +255,7 @@ public class LoginsAgainstRaw {
                         + " of the core during the raw windows)%n",
                 login.perSecond(), login.operations(), login.nanos() / 1e9, login.cpuNanos() / 1e6 / login.operations(),
                 hashCpuMillis, (double) login.switches() / login.operations(),
-                threadBreakdown(login.operations()),
+                threadBreakdown(login),
                 raw.perSecond(), raw.operations(), raw.nanos() / 1e9, raw.cpuNanos() / 1e6 / raw.operations(),
                 100 * login.perSecond() / raw.perSecond(), shares.length, windowMillis,
                 shares[shares.length / 2], shares[0], shares[shares.length - 1],
@@ -273,6 +265,8 @@ public class LoginsAgainstRaw {
     private static Window total(List<Window> windows) {
         return new Window(windows.stream().mapToLong(Window::operations).sum(),
                 windows.stream().mapToLong(Window::nanos).sum(), windows.stream().mapToLong(Window::cpuNanos).sum(),
-                windows.stream().mapToLong(Window::switches).sum());
+                windows.stream().mapToLong(Window::switches).sum(), windows.stream()
+                        .flatMap(window -> window.cpuByThreadGroup().entrySet().stream())
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum)));
     }
 }

@@ -34,6 +34,7 @@ cd "$(dirname "$0")/../.."
 DURATION="${1:-30}"
 PGHOST="${PGHOST:-localhost}"; PGPORT="${PGPORT:-15432}"
 free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('localhost', 0)); print(s.getsockname()[1])"; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 PORT="${BENCH_PORT:-$(free_port)}"
 BASE="http://localhost:${PORT}"
 # the JVM options the deployment uses (deploy/kubernetes: JAVA_OPTS_APPEND)
@@ -55,7 +56,7 @@ KAFKA_PID=""
 stop_kafka() { [ -n "$KAFKA_PID" ] || return 0; kill "$KAFKA_PID" 2>/dev/null || true; wait "$KAFKA_PID" 2>/dev/null || true; }
 PG_PID=""
 stop_postgres() { [ -n "$PG_PID" ] || return 0; kill "$PG_PID" 2>/dev/null || true; wait "$PG_PID" 2>/dev/null || true; }
-if runs_identity && [ "$PGHOST" = localhost ] && ! (exec 3<>"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; then
+if runs_identity && [ "$PGHOST" = localhost ] && ! listening "$PGPORT"; then
   # nothing listens there: an embedded PostgreSQL (deploy/local's jars, fresh data) on core 1 for this run only, so
   # that no other service of a local stack shares identity's core
   PGLIB="$PWD/identity-service/target/bench/lib/postgres"
@@ -86,8 +87,8 @@ if runs_identity && [ -z "${BENCH_KAFKA:-}" ]; then
   taskset -c 1 deploy/bench/kafka-node "$KAFKA_LIB" "$(cd "$OUT" && pwd)/kafka" "$KAFKA_PORT" "$(free_port)" \
     > "$OUT/kafka.log" 2>&1 &
   KAFKA_PID=$!
-  for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null && break; sleep 0.5; done
-  (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null || { echo "Kafka did not start"; tail -30 "$OUT/kafka.log"; exit 1; }
+  for _ in $(seq 1 120); do listening "$KAFKA_PORT" && break; sleep 0.5; done
+  listening "$KAFKA_PORT" || { echo "Kafka did not start"; tail -30 "$OUT/kafka.log"; exit 1; }
   BENCH_KAFKA="localhost:$KAFKA_PORT"
 fi
 
@@ -143,11 +144,16 @@ raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
 # raw side is the service's kernel in its own JVM on core 0 with the deployment's options, idle during the login
 # windows; the logins come from core 1, 4 in flight). The raw rate on this VM drifts by up to 50 % within a minute,
 # so only windows seconds apart compare the two under the same machine.
+# The login client (deploy/bench/LoginsAgainstRaw.java) on core 1, signing the administrator in: "$@" are its rounds,
+# window, concurrency, identity's pid and, for a measurement, "--" and the raw worker's command.
+logins_client() {
+  taskset -c 1 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" \
+    "$ADMIN" "$ADMIN_PW" "$@"
+}
 logins_against_raw() {
   local window="${WINDOW_MS:-2000}"
   local rounds=$(( DURATION * 1000 / window > 0 ? DURATION * 1000 / window : 1 ))
-  taskset -c 1 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" \
-    "$ADMIN" "$ADMIN_PW" "$rounds" "$window" 4 "$PID" -- \
+  logins_client "$rounds" "$window" 4 "$PID" -- \
     taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate serve "$1" "$2"
 }
 # Warm-up of the login path before a login measurement, at iterations $1: logins of a second account whose stored
@@ -167,11 +173,12 @@ compile_seconds() { jcmd "$PID" PerfCounter.print | awk -F= '/^java.ci.totalTime
 # JIT_QUIET_PERCENT (default 3) % of the round compiling (java.ci.totalTime: the time of both compiler threads, so
 # above 100 % when C1 and C2 both work), at most $2 seconds; prints each round's figure to stderr, labelled $1.
 until_jit_quiet() {
-  local label="$1" max="$2" waited=0 c0 c1; shift 2
+  local label="$1" max="$2" waited=0 c0 c1 percent; shift 2
   while [ "$waited" -lt "$max" ]; do
     c0=$(compile_seconds); "$@" >/dev/null; c1=$(compile_seconds); waited=$((waited + 10))
-    echo "  $label ${waited} s: compiling $(awk -v a="$c0" -v b="$c1" 'BEGIN {printf "%.1f", (b - a) * 10}') % of the round" >&2
-    awk -v a="$c0" -v b="$c1" -v q="${JIT_QUIET_PERCENT:-3}" 'BEGIN {exit !((b - a) * 10 < q)}' && return 0
+    percent=$(awk -v a="$c0" -v b="$c1" 'BEGIN {print (b - a) * 10}')
+    printf "  %s %s s: compiling %.1f %% of the round\n" "$label" "$waited" "$percent" >&2
+    awk -v p="$percent" -v q="${JIT_QUIET_PERCENT:-3}" 'BEGIN {exit !(p < q)}' && return 0
   done
   echo "  $label: the JIT was not quiet after $max s; measuring anyway" >&2
 }
@@ -183,8 +190,7 @@ login_warmup() {
     false, now(), now()) on conflict (email) do update set password_hash = excluded.password_hash" >/dev/null
   until_jit_quiet "login warm-up" "${WARMUP_LOGINS_MAX:-240}" taskset -c 1 hey -z 10s -c 4 -m POST -T application/json \
     -d "{\"email\":\"$WARM\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session"
-  until_jit_quiet "login warm-up at the measured cost" "${LOGIN_WARMUP_MAX:-120}" taskset -c 1 java -XX:+UseSerialGC \
-    -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" "$ADMIN" "$ADMIN_PW" 3 2000 4 "$PID"
+  until_jit_quiet "login warm-up at the measured cost" "${LOGIN_WARMUP_MAX:-120}" logins_client 3 2000 4 "$PID"
   settle
 }
 # Waits (at most SETTLE_MAX seconds, default 60) until identity idles: less than 5 % of its core over one second.

@@ -37,11 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * A commit wakes the relay through PostgreSQL LISTEN/NOTIFY (a statement trigger on {@code outbox_event});
  * a periodic poll is the safety net. One cycle runs at a time per instance, and where {@code min-interval} is set,
- * cycles start at most once per interval, so a stream of commits is relayed in batches rather than one cycle each. The instance whose dedicated connection
- * holds a session advisory lock is the only publisher among the replicas (if that connection drops, PostgreSQL releases
- * the lock and another replica takes over), so rows leave in id order. Rows are deleted only after Kafka acknowledged
- * them (idempotent producer, acks=all, through the {@code outbox} channel): a crash between the two re-publishes a few events, which consumers absorb by
- * event id.
+ * cycles start at most once per interval, so a stream of commits is relayed in batches rather than one cycle each.
+ * The instance whose dedicated connection holds a session advisory lock is the only publisher among the replicas (if
+ * that connection drops, PostgreSQL releases the lock and another replica takes over), so rows leave in id order. Rows
+ * are deleted only after Kafka acknowledged them (idempotent producer, acks=all, through the {@code outbox} channel): a
+ * crash between the two re-publishes a few events, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -169,7 +169,7 @@ public class OutboxRelay {
      */
     public void trigger() {
         long wait = lastCycleStart + config.relay().minInterval().toNanos() - System.nanoTime();
-        if (wait > 0 && !paused.get()) {
+        if (wait > 0) {
             if (deferred.compareAndSet(false, true)) {
                 vertx.setTimer(Math.max(1, Duration.ofNanos(wait).toMillis()), id -> {
                     deferred.set(false);

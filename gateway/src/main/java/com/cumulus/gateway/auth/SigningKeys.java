@@ -35,9 +35,9 @@ public class SigningKeys {
     private final SideCalls http;
     private final Vertx vertx;
     /**
-     * The longest a refresh (discovery, then the JWKS) may take as a whole ({@code jwks-fetch-timeout}): past it, the
-     * requests waiting on it go on with the keys known (an unknown key id is then refused) and the next refresh starts
-     * afresh.
+     * The longest a refresh (discovery, then the JWKS) may take as a whole, twice {@code jwks-fetch-timeout} plus one
+     * second: past it, the requests waiting on it go on with the keys known (an unknown key id is then refused) and the
+     * next refresh starts afresh.
      */
     private final Duration refreshDeadline;
     private final AtomicReference<Future<Void>> inFlight = new AtomicReference<>();
