@@ -15,12 +15,12 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,14 +50,15 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     static final String CHANNEL = "outbox_event";
+    private static final String OUTGOING_CHANNEL = "outbox";
     private static final long ADVISORY_LOCK_KEY = 0x0C0FFEE_0B0BL;
     private static final byte[] CONTENT_TYPE = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
 
     private final Pool pool;
     private final Vertx vertx;
     private final OutboxConfig config;
-    private final MutinyEmitter<String> emitter;
-    private SqlConnection leader;
+    private final KafkaClientService kafkaClients;
+    private volatile SqlConnection leader;
     private final Timer lag;
     private final String datasourceUrl;
     private final String username;
@@ -72,15 +75,19 @@ public class OutboxRelay {
     private PgSubscriber subscriber;
     private long timerId = -1;
 
+    /**
+     * {@code channel} is the {@code outbox} channel's emitter, unused but for wiring: it gives the channel's Kafka sink,
+     * whose configured producer (mp.messaging.outgoing.outbox.*) the relay sends through, an upstream.
+     */
     public OutboxRelay(Pool pool, Vertx vertx, OutboxConfig config, MeterRegistry registry,
-                       @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-                       MutinyEmitter<String> emitter,
+                       KafkaClientService kafkaClients,
+                       @Channel(OUTGOING_CHANNEL) MutinyEmitter<String> channel,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
                        @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String username,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.pool = pool;
         this.vertx = vertx;
-        this.emitter = emitter;
+        this.kafkaClients = kafkaClients;
         this.config = config;
         this.datasourceUrl = datasourceUrl;
         this.username = username;
@@ -145,6 +152,15 @@ public class OutboxRelay {
         if (held != null) {
             held.close().subscribe().with(x -> { }, err -> { });
         }
+    }
+
+    /**
+     * Whether this instance publishes now (it holds the publisher lock). A writer on such an instance may start the
+     * relay itself after its commit ({@link #trigger}) and spare the NOTIFY, which would only wake this same instance;
+     * should the lock move meanwhile, the new leader's poll picks the row up.
+     */
+    public boolean leads() {
+        return leader != null && !paused.get();
     }
 
     public boolean isRunning() {
@@ -243,34 +259,60 @@ public class OutboxRelay {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
-                    List<Long> ids = new ArrayList<>(rows.size());
+                    List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
+                    List<OffsetDateTime> created = new ArrayList<>(rows.size());
+                    Long[] ids = new Long[rows.size()];
                     for (Row row : rows) {
-                        ids.add(row.getLong("id"));
-                        sends.add(send(row));
+                        ids[records.size()] = row.getLong("id");
+                        created.add(row.getOffsetDateTime("created_at"));
+                        records.add(record(row));
                     }
-                    return Uni.join().all(sends).andFailFast()
-                            .chain(acked -> connection
-                                    .preparedQuery("delete from outbox_event where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
+                    return sendAll(records, created)
+                            .chain(() -> connection.preparedQuery("delete from outbox_event where id = any($1)")
+                                    .execute(Tuple.of(ids)))
                             .map(deleted -> {
-                                published.addAndGet(ids.size());
-                                return ids.size();
+                                published.addAndGet(ids.length);
+                                return ids.length;
                             });
                 });
     }
 
-    private Uni<Void> send(Row row) {
-        OffsetDateTime created = row.getOffsetDateTime("created_at");
+    private static ProducerRecord<String, String> record(Row row) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CONTENT_TYPE);
-        Message<String> message = Message.of(row.getString("payload")).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(row.getString("topic"))
-                        .withKey(row.getString("aggregate_id"))
-                        .withHeaders(headers)
-                        .build());
-        return emitter.sendMessage(message).invoke(() -> lag.record(
-                Duration.between(created, OffsetDateTime.now()).abs()));
+        return new ProducerRecord<>(row.getString("topic"), null, row.getString("aggregate_id"),
+                row.getString("payload"), headers);
+    }
+
+    /**
+     * Hands the whole batch to the {@code outbox} channel's producer in one turn of its sending thread (a send may
+     * block on metadata, so never on the event loop) and completes when Kafka has acknowledged every record, on the
+     * producer's network thread: one hand-off each way per batch. Through the channel's emitter, each record took its
+     * own turns of the sending thread and of the event loop, which on a core shared with password hashing cost more
+     * than the sends (docs/identity-service.md, "Benchmark").
+     */
+    private Uni<Void> sendAll(List<ProducerRecord<String, String>> records, List<OffsetDateTime> created) {
+        KafkaProducer<String, String> producer = kafkaClients.getProducer(OUTGOING_CHANNEL);
+        if (producer == null) {
+            return Uni.createFrom().failure(new IllegalStateException("the outbox channel has no Kafka producer yet"));
+        }
+        return producer.runOnSendingThread(kafka -> {
+            CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+            AtomicInteger unacknowledged = new AtomicInteger(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                OffsetDateTime createdAt = created.get(i);
+                kafka.send(records.get(i), (metadata, error) -> {
+                    if (error != null) {
+                        acknowledged.completeExceptionally(error);
+                        return;
+                    }
+                    lag.record(Duration.between(createdAt, OffsetDateTime.now()).abs());
+                    if (unacknowledged.decrementAndGet() == 0) {
+                        acknowledged.complete(null);
+                    }
+                });
+            }
+            return acknowledged;
+        }).chain(acknowledged -> Uni.createFrom().completionStage(acknowledged));
     }
 }
