@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 public class LoginsAgainstRaw {
@@ -46,7 +47,8 @@ public class LoginsAgainstRaw {
      * What one window measured: operations, wall time, CPU time of the process doing them, and (for the service's login
      * windows only) its threads' context switches and CPU time by thread group.
      */
-    record Window(long operations, long nanos, long cpuNanos, long switches, Map<String, Long> cpuByThreadGroup) {
+    record Window(long operations, long nanos, long cpuNanos, long switches, Map<String, Long> cpuByThreadGroup,
+                  Map<String, Long> switchesByThreadGroup) {
         double perSecond() {
             return operations * 1e9 / nanos;
         }
@@ -121,7 +123,8 @@ public class LoginsAgainstRaw {
             line = fromRaw.readLine();
         }
         String[] reply = line.split(" ");
-        return new Window(Long.parseLong(reply[0]), Long.parseLong(reply[1]), Long.parseLong(reply[2]), 0, Map.of());
+        return new Window(Long.parseLong(reply[0]), Long.parseLong(reply[1]), Long.parseLong(reply[2]), 0, Map.of(),
+                Map.of());
     }
 
     /** Keeps {@code concurrency} logins in flight until the window has passed; ends when the last one answers. */
@@ -145,13 +148,15 @@ public class LoginsAgainstRaw {
             throw new IllegalStateException(failed.get() + " logins failed");
         }
         Map<String, Long> cpuByGroup = new HashMap<>();
+        Map<String, Long> switchesByGroup = new HashMap<>();
         long switches = 0;
         for (Map.Entry<String, ThreadTime> thread : threadsAfter.entrySet()) {
             ThreadTime was = threadsBefore.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
             switches += thread.getValue().switches() - was.switches();
+            switchesByGroup.merge(thread.getValue().group(), thread.getValue().switches() - was.switches(), Long::sum);
             cpuByGroup.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(), Long::sum);
         }
-        return new Window(ok.get(), lastAnswer.get() - start, cpu, switches, cpuByGroup);
+        return new Window(ok.get(), lastAnswer.get() - start, cpu, switches, cpuByGroup, switchesByGroup);
     }
 
     private static void send(HttpClient client, HttpRequest login, long deadline, AtomicInteger ok,
@@ -229,12 +234,17 @@ public class LoginsAgainstRaw {
         return times;
     }
 
-    /** The thread groups that used the most CPU per login, e.g. "argonid- 23.7, vert.x-eventloo 1.5". */
+    /**
+     * The thread groups that used the most CPU per login, each with its context switches per login, e.g.
+     * "argonid- 23.7 (9.1), vert.x-eventloo 1.5 (7.9)".
+     */
     private static String threadBreakdown(Window logins) {
         StringBuilder breakdown = new StringBuilder();
-        logins.cpuByThreadGroup().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+        logins.cpuByThreadGroup().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(7)
                 .forEach(group -> breakdown.append(breakdown.length() == 0 ? "" : ", ").append(group.getKey())
-                        .append(String.format(" %.2f", group.getValue() / 1e6 / logins.operations())));
+                        .append(String.format(" %.2f (%.1f)", group.getValue() / 1e6 / logins.operations(),
+                                (double) logins.switchesByThreadGroup().getOrDefault(group.getKey(), 0L)
+                                        / logins.operations())));
         return breakdown.toString();
     }
 
@@ -248,7 +258,7 @@ public class LoginsAgainstRaw {
         }
         Arrays.sort(shares);
         System.out.printf("%.1f logins/s (%d in %.1f s, identity CPU %.2f ms/login, of which the hash %.2f ms,"
-                        + " %.1f context switches/login; CPU ms/login by thread: %s);"
+                        + " %.1f context switches/login; CPU ms/login by thread, with its context switches/login: %s);"
                         + " raw own rate %.1f hashes/s"
                         + " (%d in %.1f s, %.2f CPU ms/hash); logins are %.0f %% of the raw rate"
                         + " (%d rounds of %d ms: median %.0f %%, range %.0f-%.0f %%; idle identity used %.1f %%"
@@ -265,8 +275,12 @@ public class LoginsAgainstRaw {
     private static Window total(List<Window> windows) {
         return new Window(windows.stream().mapToLong(Window::operations).sum(),
                 windows.stream().mapToLong(Window::nanos).sum(), windows.stream().mapToLong(Window::cpuNanos).sum(),
-                windows.stream().mapToLong(Window::switches).sum(), windows.stream()
-                        .flatMap(window -> window.cpuByThreadGroup().entrySet().stream())
-                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum)));
+                windows.stream().mapToLong(Window::switches).sum(), sum(windows, Window::cpuByThreadGroup),
+                sum(windows, Window::switchesByThreadGroup));
+    }
+
+    private static Map<String, Long> sum(List<Window> windows, Function<Window, Map<String, Long>> byGroup) {
+        return windows.stream().flatMap(window -> byGroup.apply(window).entrySet().stream())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum));
     }
 }

@@ -144,16 +144,17 @@ raw_rate() { # memory-kib iterations seconds impl -> "N hashes/s, M CPU ms/hash"
 # raw side is the service's kernel in its own JVM on core 0 with the deployment's options, idle during the login
 # windows; the logins come from core 1, 4 in flight). The raw rate on this VM drifts by up to 50 % within a minute,
 # so only windows seconds apart compare the two under the same machine.
-# The login client (deploy/bench/LoginsAgainstRaw.java) on core 1, signing the administrator in: "$@" are its rounds,
-# window, concurrency, identity's pid and, for a measurement, "--" and the raw worker's command.
+# The login client (deploy/bench/LoginsAgainstRaw.java) on core 1, signing in $1 (whose password is $ADMIN_PW): the
+# rest are its rounds, window, concurrency, identity's pid and, for a measurement, "--" and the raw worker's command.
 logins_client() {
+  local email="$1"; shift
   taskset -c 1 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$OUT/logins-against-raw" LoginsAgainstRaw "$BASE" \
-    "$ADMIN" "$ADMIN_PW" "$@"
+    "$email" "$ADMIN_PW" "$@"
 }
-logins_against_raw() {
-  local window="${WINDOW_MS:-2000}"
+logins_against_raw() {  # $1 = the account, $2/$3 = its stored hash's memory KiB and iterations
+  local window="${WINDOW_MS:-2000}" email="$1"; shift
   local rounds=$(( DURATION * 1000 / window > 0 ? DURATION * 1000 / window : 1 ))
-  logins_client "$rounds" "$window" 4 "$PID" -- \
+  logins_client "$email" "$rounds" "$window" 4 "$PID" -- \
     taskset -c 0 java -XX:ActiveProcessorCount=1 $IDENTITY_JVM_OPTS -cp "$CP:$OUT/argon2-rate" Argon2Rate serve "$1" "$2"
 }
 # Warm-up of the login path before a login measurement, at iterations $1: logins of a second account whose stored
@@ -182,15 +183,20 @@ until_jit_quiet() {
   done
   echo "  $label: the JIT was not quiet after $max s; measuring anyway" >&2
 }
-login_warmup() {
+# An account $1 whose stored password hash ($ADMIN_PW) has memory $2 KiB and $3 iterations: identity verifies a hash
+# with the parameters stored in it (its PHC string), whatever it is configured to make new hashes with.
+account_with_hash() {
   local phc
-  phc=$(taskset -c 1 java -cp "$CP:$OUT/argon2-rate" Argon2Rate phc "${WARMUP_MEMORY_KIB:-256}" "$1" "$ADMIN_PW")
+  phc=$(taskset -c 1 java -cp "$CP:$OUT/argon2-rate" Argon2Rate phc "$2" "$3" "$ADMIN_PW")
   PGPASSWORD=postgres psql -q -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "insert into app_user
-    (id, email, password_hash, platform_admin, created_at, updated_at) values (gen_random_uuid(), '$WARM', '$phc',
+    (id, email, password_hash, platform_admin, created_at, updated_at) values (gen_random_uuid(), '$1', '$phc',
     false, now(), now()) on conflict (email) do update set password_hash = excluded.password_hash" >/dev/null
+}
+login_warmup() {  # $1 = the measured account, $2 = its hash's iterations
+  account_with_hash "$WARM" "${WARMUP_MEMORY_KIB:-256}" "$2"
   until_jit_quiet "login warm-up" "${WARMUP_LOGINS_MAX:-240}" taskset -c 1 hey -z 10s -c 4 -m POST -T application/json \
     -d "{\"email\":\"$WARM\",\"password\":\"$ADMIN_PW\"}" "$BASE/api/v1/session"
-  until_jit_quiet "login warm-up at the measured cost" "${LOGIN_WARMUP_MAX:-120}" logins_client 3 2000 4 "$PID"
+  until_jit_quiet "login warm-up at the measured cost" "${LOGIN_WARMUP_MAX:-120}" logins_client "$1" 3 2000 4 "$PID"
   settle
 }
 # Waits (at most SETTLE_MAX seconds, default 60) until identity idles: less than 5 % of its core over one second.
@@ -214,8 +220,11 @@ cc_warmup() {
     "$BASE/oauth2/v2/token"
   settle
 }
-# the administrator is re-created at startup with the configured hash (an earlier run may have left Keycloak's)
-if phase cc || phase refresh || phase login; then
+# One identity process, started with the configured hash parameters, serves every phase: the Keycloak-parameter
+# logins sign in an account whose stored hash has Keycloak's parameters. (Until session 10 that phase restarted
+# identity configured with them, and measured a process minutes old: its compilers still took ~1 ms per login, against
+# ~0.2 ms after the configured phases.) PHASES=keycloak alone measures such a younger process.
+if runs_identity; then
 PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
   >/dev/null 2>&1 || true
 start_identity "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" configured
@@ -242,9 +251,18 @@ taskset -c 1 java -XX:+UseSerialGC -cp "$OUT/refresh-load" RefreshLoad "$BASE" "
 fi
 
 if phase login; then
-login_warmup "${ARGON2_ITERATIONS:-2}"
+login_warmup "$ADMIN" "${ARGON2_ITERATIONS:-2}"
 echo -n "password logins (m=${ARGON2_MEMORY_KIB:-19456} KiB, t=${ARGON2_ITERATIONS:-2}): " | tee -a "$REPORT"
-logins_against_raw "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" | tee -a "$REPORT"
+logins_against_raw "$ADMIN" "${ARGON2_MEMORY_KIB:-19456}" "${ARGON2_ITERATIONS:-2}" | tee -a "$REPORT"
+fi
+
+if phase keycloak; then
+# the same logins for an account whose stored hash has Keycloak's Argon2 parameters (5 iterations, 7 MiB)
+KEYCLOAK_ACCOUNT=bench-keycloak@cumulus.local
+account_with_hash "$KEYCLOAK_ACCOUNT" 7168 5
+login_warmup "$KEYCLOAK_ACCOUNT" 5
+echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
+logins_against_raw "$KEYCLOAK_ACCOUNT" 7168 5 | tee -a "$REPORT"
 fi
 echo "RSS after load: $(( $(ps -o rss= -p "$PID") / 1024 )) MiB" | tee -a "$REPORT"
 if [ "${NMT:-0}" = 1 ]; then  # the JVM's own accounting of that memory (needs -XX:NativeMemoryTracking=summary)
@@ -252,22 +270,6 @@ if [ "${NMT:-0}" = 1 ]; then  # the JVM's own accounting of that memory (needs -
     | tee -a "$REPORT"
   jcmd "$PID" GC.class_histogram | head -15 | tee -a "$REPORT"   # the largest kinds of object on the heap
 fi
-stop_identity
-fi
-
-if phase keycloak; then
-# The same logins with Keycloak's Argon2 parameters (5 iterations, 7 MiB); the stored hash is re-created at startup.
-# (no table yet on a fresh database: identity's migrations create it at start)
-PGPASSWORD=postgres psql -h "$PGHOST" -p "$PGPORT" -U postgres -d identity_bench -c "delete from app_user where email='$ADMIN'" \
-  >/dev/null 2>&1 || true
-start_identity 7168 5 keycloak
-# the same warm-up as the configured-cost logins above, so the HTTP, token-signing and pg-client paths the login
-# shares are compiled by C2 before the login warm-up; a restarted identity at ~30 logins/s would compile them inside
-# the measurement
-cc_warmup
-login_warmup 5
-echo -n "password logins (Keycloak parameters m=7168 KiB, t=5): " | tee -a "$REPORT"
-logins_against_raw 7168 5 | tee -a "$REPORT"
 stop_identity
 fi
 
