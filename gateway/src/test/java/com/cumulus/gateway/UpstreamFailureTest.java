@@ -46,6 +46,20 @@ class UpstreamFailureTest {
     }
 
     @Test
+    void theResponseTimeoutCountsFromTheRequestNotFromTheConnectionsLastAnswer() throws InterruptedException {
+        // pooled connections on every event loop, then idle for most of the 3 s response timeout
+        for (int i = 0; i < 4; i++) {
+            given().header("Authorization", Tokens.user().bearer()).get("/api/v1/projects").then().statusCode(200);
+        }
+        Thread.sleep(2_500);
+        // each answer takes 1.5 s: well inside the timeout counted from the request, past it counted from the last read
+        for (int i = 0; i < 2; i++) {
+            given().header("Authorization", Tokens.user().bearer()).header("X-Echo-Delay-Ms", "1500")
+                    .get("/api/v1/projects").then().statusCode(200);
+        }
+    }
+
+    @Test
     void optionsIsAnsweredOnEveryPathWithThePreflightForAllowedOrigins() {
         given().header("Origin", "https://console.cumulus.test")
                 .header("Access-Control-Request-Method", "POST")

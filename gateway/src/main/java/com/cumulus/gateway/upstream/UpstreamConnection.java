@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 
 import java.io.IOException;
@@ -34,6 +35,9 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     void start(Exchange next) {
         exchange = next;
+        // the response timeout counts from this request: the idle handler's clock still runs from the connection's
+        // last read, and on a connection pooled for most of a timeout it fired within milliseconds of the request
+        channel.pipeline().get(IdleStateHandler.class).resetReadTimeout();
         next.begin(this);
     }
 
