@@ -9,6 +9,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
@@ -259,20 +260,14 @@ public class OutboxRelay {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
-                    List<OffsetDateTime> created = new ArrayList<>(rows.size());
-                    Long[] ids = new Long[rows.size()];
-                    for (Row row : rows) {
-                        ids[records.size()] = row.getLong("id");
-                        created.add(row.getOffsetDateTime("created_at"));
-                        records.add(record(row));
-                    }
-                    return sendAll(records, created)
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getLong("id")));
+                    return sendAll(rows)
                             .chain(() -> connection.preparedQuery("delete from outbox_event where id = any($1)")
-                                    .execute(Tuple.of(ids)))
+                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .map(deleted -> {
-                                published.addAndGet(ids.length);
-                                return ids.length;
+                                published.addAndGet(ids.size());
+                                return ids.size();
                             });
                 });
     }
@@ -291,17 +286,17 @@ public class OutboxRelay {
      * own turns of the sending thread and of the event loop, which on a core shared with password hashing cost more
      * than the sends (docs/identity-service.md, "Benchmark").
      */
-    private Uni<Void> sendAll(List<ProducerRecord<String, String>> records, List<OffsetDateTime> created) {
+    private Uni<Void> sendAll(RowSet<Row> rows) {
         KafkaProducer<String, String> producer = kafkaClients.getProducer(OUTGOING_CHANNEL);
         if (producer == null) {
             return Uni.createFrom().failure(new IllegalStateException("the outbox channel has no Kafka producer yet"));
         }
         return producer.runOnSendingThread(kafka -> {
             CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-            AtomicInteger unacknowledged = new AtomicInteger(records.size());
-            for (int i = 0; i < records.size(); i++) {
-                OffsetDateTime createdAt = created.get(i);
-                kafka.send(records.get(i), (metadata, error) -> {
+            AtomicInteger unacknowledged = new AtomicInteger(rows.size());
+            for (Row row : rows) {
+                OffsetDateTime createdAt = row.getOffsetDateTime("created_at");
+                kafka.send(record(row), (metadata, error) -> {
                     if (error != null) {
                         acknowledged.completeExceptionally(error);
                         return;
