@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * cycles start at most once per interval, so a stream of commits is relayed in batches rather than one cycle each.
  * The instance whose dedicated connection holds a session advisory lock is the only publisher among the replicas (if
  * that connection drops, PostgreSQL releases the lock and another replica takes over), so rows leave in id order. Rows
- * are deleted only after Kafka acknowledged them (idempotent producer, acks=all, through the {@code outbox} channel): a
- * crash between the two re-publishes a few events, which consumers absorb by event id.
+ * are deleted only after Kafka acknowledged them (idempotent producer, acks=all, through the {@code outbox} channel), by
+ * the next cycle's statement, which deletes the acknowledged rows and reads the next batch in one round trip (the
+ * periodic poll runs that cycle when no commit does): a crash or a change of publisher before then re-publishes the
+ * last batch, which consumers absorb by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -71,6 +72,8 @@ public class OutboxRelay {
     private final AtomicBoolean deferred = new AtomicBoolean();
     private volatile long lastCycleStart = System.nanoTime() - Duration.ofDays(1).toNanos();
     private final AtomicLong published = new AtomicLong();
+    /** Rows Kafka has acknowledged and the next cycle deletes (ids); only the cycle running at the time touches it. */
+    private volatile Long[] acknowledged = new Long[0];
     private volatile OffsetDateTime lastSuccess;
     private volatile String lastError;
     private PgSubscriber subscriber;
@@ -147,11 +150,17 @@ public class OutboxRelay {
         releaseLeadership();
     }
 
+    /** Gives up the publisher lock; on a clean stop the acknowledged rows are deleted first. */
     private void releaseLeadership() {
         SqlConnection held = leader;
         leader = null;
+        Long[] published = acknowledged;
+        acknowledged = new Long[0];
         if (held != null) {
-            held.close().subscribe().with(x -> { }, err -> { });
+            Uni<Void> cleared = published.length == 0 ? Uni.createFrom().voidItem()
+                    : held.preparedQuery(DELETE).execute(Tuple.of((Object) published)).replaceWithVoid()
+                    .onFailure().recoverWithNull();
+            cleared.chain(held::close).subscribe().with(x -> { }, err -> { });
         }
     }
 
@@ -252,23 +261,34 @@ public class OutboxRelay {
                 }));
     }
 
+    /**
+     * Deletes the rows the previous cycle published and reads the next batch, in one statement: its select sees the
+     * table as it was before the delete, hence the exclusion.
+     */
+    private static final String DELETE_AND_READ = "with published as (delete from outbox_event where id = any($1))"
+            + " select id, topic, aggregate_id, payload, created_at from outbox_event where id <> all($1)"
+            + " order by id limit $2";
+    private static final String DELETE = "delete from outbox_event where id = any($1)";
+
     private Uni<Integer> publishBatch(SqlConnection connection) {
-        return connection.preparedQuery(
-                        "select id, topic, aggregate_id, payload, created_at from outbox_event order by id limit $1")
-                .execute(Tuple.of(config.relay().batchSize()))
+        Long[] published = acknowledged;
+        return connection.preparedQuery(DELETE_AND_READ)
+                .execute(Tuple.of(published, config.relay().batchSize()))
                 .chain(rows -> {
+                    acknowledged = new Long[0];
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
-                    List<Long> ids = new ArrayList<>(rows.size());
-                    rows.forEach(row -> ids.add(row.getLong("id")));
-                    return sendAll(rows)
-                            .chain(() -> connection.preparedQuery("delete from outbox_event where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
-                            .map(deleted -> {
-                                published.addAndGet(ids.size());
-                                return ids.size();
-                            });
+                    Long[] ids = new Long[rows.size()];
+                    int i = 0;
+                    for (Row row : rows) {
+                        ids[i++] = row.getLong("id");
+                    }
+                    return sendAll(rows).map(sent -> {
+                        acknowledged = ids;
+                        this.published.addAndGet(ids.length);
+                        return ids.length;
+                    });
                 });
     }
 

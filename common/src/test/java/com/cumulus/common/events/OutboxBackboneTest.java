@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,6 +96,25 @@ class OutboxBackboneTest {
         assertThat(received.data().get("amount").asLong()).isEqualTo(10);
         assertThat(new String(record.headers().lastHeader("content-type").value()))
                 .isEqualTo("application/cloudevents+json");
+    }
+
+    @Test
+    void aPublishedRowLeavesTheTableOnTheNextCycleAndIsSentOnce() {
+        CloudEvent written = commit("cleared", 3);
+        kafka.consumeStrings().fromTopics(topic, 1).awaitCompletion(WAIT);
+
+        // the relay deletes acknowledged rows with its next read; with no other commit, the periodic poll runs it
+        await().atMost(WAIT).until(() -> rowsWithEventId(written.id()) == 0);
+        CloudEvent next = commit("cleared", 4);
+        List<ConsumerRecord<String, String>> records = kafka.consumeStrings().fromTopics(topic, 2)
+                .awaitCompletion(WAIT).getRecords();
+        assertThat(records).extracting(r -> codec.read(r.value()).id()).containsExactlyInAnyOrder(written.id(), next.id());
+    }
+
+    private long rowsWithEventId(String eventId) {
+        return pool.preparedQuery("select count(*) from outbox_event where event_id = $1")
+                .execute(Tuple.of(UUID.fromString(eventId)))
+                .map(rows -> rows.iterator().next().getLong(0)).await().atMost(WAIT);
     }
 
     @Test
