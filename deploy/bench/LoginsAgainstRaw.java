@@ -15,7 +15,7 @@
 //
 // Prints one line: logins/s and the service's CPU per login, the raw rate and the raw JVM's CPU per hash, the
 // share (all logins over all login time against all hashes over all raw time), the median and range of the
-// rounds' own shares, how busy the idle service was during the raw windows, and where the service's CPU per login
+// rounds' own shares, how busy the idle service was during the raw windows (and its busiest threads then), and where the service's CPU per login
 // went: its context switches and its busiest thread groups (from /proc/<pid>/task). JDK 17+, no dependencies.
 
 import java.io.BufferedReader;
@@ -89,18 +89,21 @@ public class LoginsAgainstRaw {
             List<Window> logins = new ArrayList<>();
             List<Window> raws = new ArrayList<>();
             long serviceCpuDuringRaw = 0;
+            Map<String, Long> idleCpuByGroup = new HashMap<>();
             for (int round = 0; round < rounds; round++) {
                 boolean rawFirst = round % 2 == 0;
                 if (rawFirst) {
-                    serviceCpuDuringRaw += rawWindowBesideService(toRaw, fromRaw, windowMillis, raws, serviceStat);
+                    serviceCpuDuringRaw += rawWindowBesideService(toRaw, fromRaw, windowMillis, raws, serviceStat,
+                            idleCpuByGroup);
                 }
                 logins.add(loginWindow(client, login, windowMillis, concurrency, serviceStat));
                 if (!rawFirst) {
-                    serviceCpuDuringRaw += rawWindowBesideService(toRaw, fromRaw, windowMillis, raws, serviceStat);
+                    serviceCpuDuringRaw += rawWindowBesideService(toRaw, fromRaw, windowMillis, raws, serviceStat,
+                            idleCpuByGroup);
                 }
             }
             double[] hashCpuAfter = hashCpu(client, args[0]);
-            report(logins, raws, serviceCpuDuringRaw, windowMillis,
+            report(logins, raws, serviceCpuDuringRaw, idleCpuByGroup, windowMillis,
                     (hashCpuAfter[1] - hashCpuBefore[1]) * 1e3 / (hashCpuAfter[0] - hashCpuBefore[0]));
         } finally {
             toRaw.close();
@@ -108,12 +111,21 @@ public class LoginsAgainstRaw {
         }
     }
 
-    /** A raw window added to {@code raws}; returns the CPU time the idle service used meanwhile. */
+    /**
+     * A raw window added to {@code raws}; returns the CPU time the idle service used meanwhile, and adds it by thread
+     * group to {@code idleByGroup}.
+     */
     private static long rawWindowBesideService(PrintWriter toRaw, BufferedReader fromRaw, long millis, List<Window> raws,
-                                               Path serviceStat) throws Exception {
+                                               Path serviceStat, Map<String, Long> idleByGroup) throws Exception {
         long before = cpuNanos(serviceStat);
+        Map<String, ThreadTime> threadsBefore = threadTimes(serviceStat.getParent());
         raws.add(rawWindow(toRaw, fromRaw, millis));
-        return cpuNanos(serviceStat) - before;
+        long used = cpuNanos(serviceStat) - before;
+        for (Map.Entry<String, ThreadTime> thread : threadTimes(serviceStat.getParent()).entrySet()) {
+            ThreadTime was = threadsBefore.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
+            idleByGroup.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(), Long::sum);
+        }
+        return used;
     }
 
     private static Window rawWindow(PrintWriter toRaw, BufferedReader fromRaw, long millis) throws Exception {
@@ -249,7 +261,7 @@ public class LoginsAgainstRaw {
     }
 
     private static void report(List<Window> logins, List<Window> raws, long serviceCpuDuringRaw,
-                               long windowMillis, double hashCpuMillis) {
+                               Map<String, Long> idleCpuByGroup, long windowMillis, double hashCpuMillis) {
         Window login = total(logins);
         Window raw = total(raws);
         double[] shares = new double[logins.size()];
@@ -262,14 +274,22 @@ public class LoginsAgainstRaw {
                         + " raw own rate %.1f hashes/s"
                         + " (%d in %.1f s, %.2f CPU ms/hash); logins are %.0f %% of the raw rate"
                         + " (%d rounds of %d ms: median %.0f %%, range %.0f-%.0f %%; idle identity used %.1f %%"
-                        + " of the core during the raw windows)%n",
+                        + " of the core during the raw windows: %s)%n",
                 login.perSecond(), login.operations(), login.nanos() / 1e9, login.cpuNanos() / 1e6 / login.operations(),
                 hashCpuMillis, (double) login.switches() / login.operations(),
                 threadBreakdown(login),
                 raw.perSecond(), raw.operations(), raw.nanos() / 1e9, raw.cpuNanos() / 1e6 / raw.operations(),
                 100 * login.perSecond() / raw.perSecond(), shares.length, windowMillis,
                 shares[shares.length / 2], shares[0], shares[shares.length - 1],
-                100.0 * serviceCpuDuringRaw / raw.nanos());
+                100.0 * serviceCpuDuringRaw / raw.nanos(), idleBreakdown(idleCpuByGroup, raw.nanos()));
+    }
+
+    /** The idle service's busiest thread groups during the raw windows, in % of the core, e.g. "C CompilerThre 0.4 %". */
+    private static String idleBreakdown(Map<String, Long> idleCpuByGroup, long rawNanos) {
+        return idleCpuByGroup.entrySet().stream().filter(group -> group.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .map(group -> String.format("%s %.2f %%", group.getKey(), 100.0 * group.getValue() / rawNanos))
+                .collect(Collectors.joining(", "));
     }
 
     private static Window total(List<Window> windows) {
