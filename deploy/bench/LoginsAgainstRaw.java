@@ -15,8 +15,9 @@
 //
 // Prints one line: logins/s and the service's CPU per login, the raw rate and the raw JVM's CPU per hash, the
 // share (all logins over all login time against all hashes over all raw time), the median and range of the
-// rounds' own shares, how busy the idle service was during the raw windows (and its busiest threads then), and where the service's CPU per login
-// went: its context switches and its busiest thread groups (from /proc/<pid>/task). JDK 17+, no dependencies.
+// rounds' own shares, how busy the idle service was during the raw windows (and its busiest threads then), and
+// where the service's CPU per login went: its context switches and its busiest thread groups (from
+// /proc/<pid>/task). JDK 17+, no dependencies.
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -38,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 public class LoginsAgainstRaw {
@@ -121,10 +123,8 @@ public class LoginsAgainstRaw {
         Map<String, ThreadTime> threadsBefore = threadTimes(serviceStat.getParent());
         raws.add(rawWindow(toRaw, fromRaw, millis));
         long used = cpuNanos(serviceStat) - before;
-        for (Map.Entry<String, ThreadTime> thread : threadTimes(serviceStat.getParent()).entrySet()) {
-            ThreadTime was = threadsBefore.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
-            idleByGroup.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(), Long::sum);
-        }
+        byGroup(threadsBefore, threadTimes(serviceStat.getParent()), ThreadTime::cpuNanos)
+                .forEach((group, cpu) -> idleByGroup.merge(group, cpu, Long::sum));
         return used;
     }
 
@@ -159,16 +159,22 @@ public class LoginsAgainstRaw {
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " logins failed");
         }
-        Map<String, Long> cpuByGroup = new HashMap<>();
-        Map<String, Long> switchesByGroup = new HashMap<>();
-        long switches = 0;
-        for (Map.Entry<String, ThreadTime> thread : threadsAfter.entrySet()) {
-            ThreadTime was = threadsBefore.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
-            switches += thread.getValue().switches() - was.switches();
-            switchesByGroup.merge(thread.getValue().group(), thread.getValue().switches() - was.switches(), Long::sum);
-            cpuByGroup.merge(thread.getValue().group(), thread.getValue().cpuNanos() - was.cpuNanos(), Long::sum);
+        Map<String, Long> switchesByGroup = byGroup(threadsBefore, threadsAfter, ThreadTime::switches);
+        return new Window(ok.get(), lastAnswer.get() - start, cpu,
+                switchesByGroup.values().stream().mapToLong(Long::longValue).sum(),
+                byGroup(threadsBefore, threadsAfter, ThreadTime::cpuNanos), switchesByGroup);
+    }
+
+    /** How much of {@code measure} each thread group added between two readings of the threads. */
+    private static Map<String, Long> byGroup(Map<String, ThreadTime> before, Map<String, ThreadTime> after,
+                                             ToLongFunction<ThreadTime> measure) {
+        Map<String, Long> added = new HashMap<>();
+        for (Map.Entry<String, ThreadTime> thread : after.entrySet()) {
+            ThreadTime was = before.getOrDefault(thread.getKey(), new ThreadTime("", 0, 0));
+            added.merge(thread.getValue().group(), measure.applyAsLong(thread.getValue()) - measure.applyAsLong(was),
+                    Long::sum);
         }
-        return new Window(ok.get(), lastAnswer.get() - start, cpu, switches, cpuByGroup, switchesByGroup);
+        return added;
     }
 
     private static void send(HttpClient client, HttpRequest login, long deadline, AtomicInteger ok,

@@ -27,7 +27,6 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,6 +54,14 @@ public class OutboxRelay {
     private static final String OUTGOING_CHANNEL = "outbox";
     private static final long ADVISORY_LOCK_KEY = 0x0C0FFEE_0B0BL;
     private static final byte[] CONTENT_TYPE = "application/cloudevents+json".getBytes(StandardCharsets.UTF_8);
+    /**
+     * Deletes the rows the previous cycle published and reads the next batch, in one statement: its select sees the
+     * table as it was before the delete, hence the exclusion.
+     */
+    private static final String DELETE_AND_READ = "with published as (delete from outbox_event where id = any($1))"
+            + " select id, topic, aggregate_id, payload, created_at from outbox_event where id <> all($1)"
+            + " order by id limit $2";
+    private static final String DELETE = "delete from outbox_event where id = any($1)";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -72,8 +79,8 @@ public class OutboxRelay {
     private final AtomicBoolean deferred = new AtomicBoolean();
     private volatile long lastCycleStart = System.nanoTime() - Duration.ofDays(1).toNanos();
     private final AtomicLong published = new AtomicLong();
-    /** Rows Kafka has acknowledged and the next cycle deletes (ids); only the cycle running at the time touches it. */
-    private volatile Long[] acknowledged = new Long[0];
+    /** Ids of the rows Kafka has acknowledged, which the next cycle (or giving up the lock) deletes. */
+    private volatile Long[] acknowledgedIds = new Long[0];
     private volatile OffsetDateTime lastSuccess;
     private volatile String lastError;
     private PgSubscriber subscriber;
@@ -154,11 +161,11 @@ public class OutboxRelay {
     private void releaseLeadership() {
         SqlConnection held = leader;
         leader = null;
-        Long[] published = acknowledged;
-        acknowledged = new Long[0];
+        Long[] toDelete = acknowledgedIds;
+        acknowledgedIds = new Long[0];
         if (held != null) {
-            Uni<Void> cleared = published.length == 0 ? Uni.createFrom().voidItem()
-                    : held.preparedQuery(DELETE).execute(Tuple.of((Object) published)).replaceWithVoid()
+            Uni<Void> cleared = toDelete.length == 0 ? Uni.createFrom().voidItem()
+                    : held.preparedQuery(DELETE).execute(Tuple.of((Object) toDelete)).replaceWithVoid()
                     .onFailure().recoverWithNull();
             cleared.chain(held::close).subscribe().with(x -> { }, err -> { });
         }
@@ -261,21 +268,12 @@ public class OutboxRelay {
                 }));
     }
 
-    /**
-     * Deletes the rows the previous cycle published and reads the next batch, in one statement: its select sees the
-     * table as it was before the delete, hence the exclusion.
-     */
-    private static final String DELETE_AND_READ = "with published as (delete from outbox_event where id = any($1))"
-            + " select id, topic, aggregate_id, payload, created_at from outbox_event where id <> all($1)"
-            + " order by id limit $2";
-    private static final String DELETE = "delete from outbox_event where id = any($1)";
-
     private Uni<Integer> publishBatch(SqlConnection connection) {
-        Long[] published = acknowledged;
+        Long[] toDelete = acknowledgedIds;
         return connection.preparedQuery(DELETE_AND_READ)
-                .execute(Tuple.of(published, config.relay().batchSize()))
+                .execute(Tuple.of(toDelete, config.relay().batchSize()))
                 .chain(rows -> {
-                    acknowledged = new Long[0];
+                    acknowledgedIds = new Long[0];
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
                     }
@@ -285,8 +283,8 @@ public class OutboxRelay {
                         ids[i++] = row.getLong("id");
                     }
                     return sendAll(rows).map(sent -> {
-                        acknowledged = ids;
-                        this.published.addAndGet(ids.length);
+                        acknowledgedIds = ids;
+                        published.addAndGet(ids.length);
                         return ids.length;
                     });
                 });
