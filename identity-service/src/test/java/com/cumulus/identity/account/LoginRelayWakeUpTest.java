@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A login on the instance that publishes the outbox starts the relay itself: its commit sends no NOTIFY (which would
- * only wake this instance again), and its logged-in event still reaches Kafka. Other writes keep notifying.
+ * A password login wakes no relay: its commit sends no NOTIFY, and its logged-in event still reaches Kafka, with the
+ * publishing instance's periodic poll. Other writes keep notifying.
  */
 @QuarkusTest
 class LoginRelayWakeUpTest {
@@ -51,7 +51,7 @@ class LoginRelayWakeUpTest {
     Optional<String> password;
 
     @Test
-    void aLoginOnThePublishingInstanceNotifiesNobodyAndItsEventStillLeaves() {
+    void aLoginNotifiesNobodyAndItsEventLeavesWithThePoll() {
         await().atMost(WAIT).until(relay::leads);
         Account account = Accounts.register("quiet-login");
         AtomicInteger notifications = new AtomicInteger();

@@ -1,6 +1,5 @@
 package com.cumulus.identity.account.repository;
 
-import com.cumulus.common.events.OutboxRelay;
 import com.cumulus.common.events.OutboxRows;
 import com.cumulus.identity.config.IdentityConfig;
 import com.cumulus.identity.db.Rows;
@@ -27,10 +26,13 @@ import java.util.UUID;
  * (guarded: only while the user still exists), records the access token's jti and inserts the session's outbox
  * event.</li>
  * </ol>
- * When this instance is the outbox's publisher, the session's statement turns the outbox trigger's NOTIFY off for its
- * transaction ({@code cumulus.outbox_notify}, migration V4) and starts the relay in-process after the commit: at
- * Keycloak's hash cost a login is a few short turns of the event loop around ~25 ms of hashing, and the NOTIFY, which
- * would only wake this same instance, was one more of them.
+ * The session's logged-in event wakes no relay: the statement turns the outbox trigger's NOTIFY off for its transaction
+ * ({@code cumulus.outbox_notify}, migration V4) and nothing starts a cycle after the commit, so the event leaves with
+ * the publishing instance's next cycle (its periodic poll, {@code cumulus.outbox.relay.poll-interval}, or any other
+ * commit's). It is an audit record no consumer acts on at once, and at Keycloak's hash cost a login is a few short
+ * turns around ~25 ms of hashing: a relay cycle per login or per 100 ms (its statement, the hand-off to Kafka's
+ * sending thread, the acknowledgement) was about a quarter of the work outside the hash (docs/identity-service.md,
+ * session 12). Events that others act on (revocations, keys, users) still wake the relay at their commit.
  */
 @ApplicationScoped
 public class LoginStore {
@@ -85,19 +87,16 @@ public class LoginStore {
             + " select cast($8 as uuid), id, cast($9 as timestamptz) from session),"
             + " event as (insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)"
             + " select cast($10 as uuid), $11, $12, $13, $14 from session),"
-            + " notify as (select set_config('cumulus.outbox_notify', $15, true))"
+            + " notify as (select set_config('cumulus.outbox_notify', 'off', true))"
             + " select count(*) from session, notify";
 
     private static final String RESET = "delete from login_throttle where throttle_key = $1";
 
     private final Pool pool;
     private final IdentityConfig.Throttle throttle;
-    private final OutboxRelay relay;
-
-    public LoginStore(Pool pool, IdentityConfig config, OutboxRelay relay) {
+    public LoginStore(Pool pool, IdentityConfig config) {
         this.pool = pool;
         this.throttle = config.throttle();
-        this.relay = relay;
     }
 
     public Uni<State> load(String accountKey, String sourceKey, String email) {
@@ -120,17 +119,11 @@ public class LoginStore {
     /** Writes the session; false when the user was deleted since {@link #load} (then nothing but the reset ran). */
     public Uni<Boolean> succeeded(Start s) {
         OutboxRows.Row e = s.event();
-        boolean relayedHere = relay.leads();
         return pool.preparedQuery(SUCCEEDED).execute(Tuple.from(new Object[]{s.accountKey(), s.sessionId(), s.userId(),
                         s.clientId(), s.cookieHash(), Rows.utc(s.authTime()), Rows.utc(s.expiresAt()), s.jti(),
                         Rows.utc(s.tokenExpiresAt()), e.event().id(), e.topic(), e.aggregateId(), e.type(),
-                        e.payload(), relayedHere ? "off" : "on"}))
-                .map(rows -> {
-                    if (relayedHere) {
-                        relay.trigger();
-                    }
-                    return rows.iterator().next().getLong(0) == 1L;
-                });
+                        e.payload()}))
+                .map(rows -> rows.iterator().next().getLong(0) == 1L);
     }
 
     private static State state(Row row) {
