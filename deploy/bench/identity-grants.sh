@@ -199,11 +199,16 @@ compile_seconds() { jcmd "$PID" PerfCounter.print | awk -F= '/^java.ci.totalTime
 # of both compiler threads, so above 100 % when C1 and C2 both work), at most $2 seconds; prints each round's figure
 # to stderr, labelled $1. (Compiling comes in bursts: after a single quiet round, session 11 still measured the
 # compilers at 2-3 % of the core in the measured windows.)
+# Runs "$@" (a 10 s load) once; prints the % of it that identity's compilers spent compiling (java.ci.totalTime).
+compile_round() {
+  local c0 c1
+  c0=$(compile_seconds); "$@" >/dev/null; c1=$(compile_seconds)
+  awk -v a="$c0" -v b="$c1" 'BEGIN {print (b - a) * 10}'
+}
 until_jit_quiet() {
-  local label="$1" max="$2" waited=0 quiet=0 c0 c1 percent; shift 2
+  local label="$1" max="$2" waited=0 quiet=0 percent; shift 2
   while [ "$waited" -lt "$max" ]; do
-    c0=$(compile_seconds); "$@" >/dev/null; c1=$(compile_seconds); waited=$((waited + 10))
-    percent=$(awk -v a="$c0" -v b="$c1" 'BEGIN {print (b - a) * 10}')
+    percent=$(compile_round "$@"); waited=$((waited + 10))
     printf "  %s %s s: compiling %.1f %% of the round\n" "$label" "$waited" "$percent" >&2
     if awk -v p="$percent" -v q="${JIT_QUIET_PERCENT:-3}" 'BEGIN {exit !(p < q)}'; then quiet=$((quiet + 1)); else quiet=0; fi
     [ "$quiet" -lt "${JIT_QUIET_ROUNDS:-2}" ] || return 0
@@ -227,11 +232,11 @@ identity_age() { ps -o etimes= -p "$PID" | tr -d ' '; }
 login_warmup() {  # $1 = the measured account, $2 = its hash's iterations
   account_with_hash "$WARM" "${WARMUP_MEMORY_KIB:-256}" "$2"
   until_jit_quiet "login warm-up" "${WARMUP_LOGINS_MAX:-240}" warm_logins
-  local c0 c1
+  local percent
   while [ "$(identity_age)" -lt "${LOGIN_MEASURE_AGE:-720}" ]; do
-    c0=$(compile_seconds); warm_logins >/dev/null; c1=$(compile_seconds)
+    percent=$(compile_round warm_logins)
     printf "  login warm-up until identity is %s s old (%s s): compiling %.1f %% of the round\n" \
-      "${LOGIN_MEASURE_AGE:-720}" "$(identity_age)" "$(awk -v a="$c0" -v b="$c1" 'BEGIN {print (b - a) * 10}')" >&2
+      "${LOGIN_MEASURE_AGE:-720}" "$(identity_age)" "$percent" >&2
   done
   until_jit_quiet "login warm-up at the measured cost" "${LOGIN_WARMUP_MAX:-120}" logins_client "$1" 3 2000 4 "$PID"
   settle

@@ -171,11 +171,7 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * Whether this instance publishes now (it holds the publisher lock). A writer on such an instance may start the
-     * relay itself after its commit ({@link #trigger}) and spare the NOTIFY, which would only wake this same instance;
-     * should the lock move meanwhile, the new leader's poll picks the row up.
-     */
+    /** Whether this instance publishes now: it holds the publisher lock and is not paused. */
     public boolean leads() {
         return leader != null && !paused.get();
     }

@@ -94,6 +94,7 @@ public class LoginStore {
 
     private final Pool pool;
     private final IdentityConfig.Throttle throttle;
+
     public LoginStore(Pool pool, IdentityConfig config) {
         this.pool = pool;
         this.throttle = config.throttle();
